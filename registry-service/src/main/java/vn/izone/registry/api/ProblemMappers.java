@@ -1,0 +1,71 @@
+package vn.izone.registry.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns every failure a client can cause into application/problem+json naming the field. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response rejected(RejectedChange e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList());
+        return Problem.of(422, "invalid-value", "The request has invalid values",
+                errors.size() + " field(s) rejected", errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String field = "body";
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+        }
+        String message = e instanceof InvalidFormatException f
+                ? "'" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName()
+                : e.getOriginalMessage();
+        return Problem.of(400, "unreadable-body", "The request body is not valid JSON for this resource",
+                field + ": " + message, List.of(new Problem.FieldError(field, message))).toResponse();
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentEdit(Exception e) {
+        return Problem.of(409, "concurrent-edit", "Someone else changed this record at the same time",
+                "reload the record and apply your change again", null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+        }
+        return Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), null).toResponse();
+    }
+
+    /** "create.request.leasedAreaHa" → "leasedAreaHa": clients know the body, not our method names. */
+    static String fieldName(String propertyPath) {
+        String[] parts = propertyPath.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : propertyPath;
+    }
+}

@@ -1,0 +1,51 @@
+package vn.izone.registry.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Writes an event into the outbox inside the caller's transaction: the change and its event commit
+ * together or not at all. Nothing here talks to Kafka; {@link OutboxRelay} does.
+ */
+@ApplicationScoped
+public class Outbox {
+    private final ObjectMapper json;
+
+    public Outbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Facts about the change that every event carries besides the new state. */
+    public record Change(String actor, LocalDate validOn, String source) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope record(String topic, String eventType, String aggregateType, UUID aggregateId,
+                                long aggregateVersion, UUID zoneId, Change change, Object state) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), eventType, EventEnvelope.SCHEMA_VERSION,
+                aggregateType, aggregateId, aggregateVersion, zoneId, Instant.now(), change.validOn(),
+                change.actor(), change.source(), state);
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = envelope.eventId();
+        row.topic = topic;
+        row.partitionKey = zoneId.toString();
+        row.eventType = eventType;
+        row.aggregateType = aggregateType;
+        row.aggregateId = aggregateId;
+        row.aggregateVersion = aggregateVersion;
+        row.occurredAt = envelope.recordedAt();
+        try {
+            row.payload = json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event not serialisable", e);
+        }
+        row.persist();
+        return envelope;
+    }
+}

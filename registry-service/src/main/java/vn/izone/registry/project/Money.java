@@ -1,0 +1,12 @@
+package vn.izone.registry.project;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import java.math.BigDecimal;
+
+/** An amount in its own currency. USD and VND are never added together. */
+public record Money(@NotNull @PositiveOrZero BigDecimal amount,
+                    @NotNull @Pattern(regexp = "USD|VND", message = "must be USD or VND") String currency) {
+}

@@ -1,0 +1,6 @@
+package vn.izone.registry.project;
+
+/** Foreign direct investment, or domestic (DDI). */
+public enum ProjectOrigin {
+    FDI, DOMESTIC
+}

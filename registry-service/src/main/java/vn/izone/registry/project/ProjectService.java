@@ -1,0 +1,120 @@
+package vn.izone.registry.project;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import vn.izone.registry.api.Problem;
+import vn.izone.registry.api.RejectedChange;
+import vn.izone.registry.events.Outbox;
+import vn.izone.registry.events.Topics;
+import vn.izone.registry.zone.Zone;
+import vn.izone.registry.zone.ZoneService;
+import vn.izone.registry.zone.ZoneStatus;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Where a project change is accepted and announced through the outbox. */
+@ApplicationScoped
+public class ProjectService {
+    private final Outbox outbox;
+    private final ZoneService zones;
+
+    public ProjectService(Outbox outbox, ZoneService zones) {
+        this.outbox = outbox;
+        this.zones = zones;
+    }
+
+    @Transactional
+    public ProjectView register(UUID zoneId, @Valid ProjectRequest request, String actor) {
+        Zone zone = zones.find(zoneId);
+        if (zone.status == ZoneStatus.REMOVED_FROM_PLANNING) {
+            throw RejectedChange.conflict("zone-removed", "The zone was removed from planning",
+                    "no project can be registered in a zone removed from planning", "zoneId");
+        }
+        Project project = new Project();
+        project.id = UUID.randomUUID();
+        project.zoneId = zoneId;
+        project.revision = 1;
+        apply(project, zone, request, actor);
+        project.persist();
+        return announce(project, "project.registered", actor);
+    }
+
+    @Transactional
+    public ProjectView correct(UUID id, long expectedRevision, @Valid ProjectRequest request, String actor) {
+        Project project = find(id);
+        if (project.revision != expectedRevision) {
+            throw RejectedChange.staleVersion(expectedRevision, project.revision);
+        }
+        apply(project, zones.find(project.zoneId), request, actor);
+        project.revision++;
+        return announce(project, "project.updated", actor);
+    }
+
+    public Project find(UUID id) {
+        Project project = Project.findById(id);
+        if (project == null) {
+            throw RejectedChange.notFound("project", id);
+        }
+        return project;
+    }
+
+    public static ProjectView view(Project p) {
+        return new ProjectView(p.id, p.zoneId, p.revision, p.name, p.investor, p.origin, p.investorCountry, p.sector,
+                new Money(p.capitalAmount, p.capitalCurrency), p.leasedAreaHa, p.workers, p.status, p.statusReason,
+                p.statusDate, p.validOn, p.source, p.updatedBy, p.updatedAt);
+    }
+
+    private ProjectView announce(Project project, String eventType, String actor) {
+        ProjectView view = view(project);
+        outbox.record(Topics.PROJECTS, eventType, "project", project.id, project.revision, project.zoneId,
+                new Outbox.Change(actor, project.validOn, project.source), view);
+        return view;
+    }
+
+    private void apply(Project p, Zone zone, ProjectRequest r, String actor) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (r.origin() == ProjectOrigin.FDI && r.investorCountry() == null) {
+            errors.add(new Problem.FieldError("investorCountry", "an FDI project names the investor's country"));
+        }
+        if (r.origin() == ProjectOrigin.FDI && "VN".equals(r.investorCountry())) {
+            errors.add(new Problem.FieldError("investorCountry", "an FDI investor is not from VN; use origin DOMESTIC"));
+        }
+        if (r.leasedAreaHa() != null && zone.industrialLandHa != null) {
+            BigDecimal others = Project.<Project>find("zoneId = ?1 and id <> ?2", zone.id, p.id == null ? new UUID(0, 0) : p.id)
+                    .stream().filter(o -> o.status.isActive() && o.leasedAreaHa != null)
+                    .map(o -> o.leasedAreaHa).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal total = r.status().isActive() ? others.add(r.leasedAreaHa()) : others;
+            if (total.compareTo(zone.industrialLandHa) > 0) {
+                errors.add(new Problem.FieldError("leasedAreaHa", "projects would lease " + total.toPlainString()
+                        + " ha, more than the zone's " + zone.industrialLandHa.toPlainString() + " ha of industrial land for lease"));
+            }
+        }
+        if (r.status() == ProjectStatus.REVOKED && (r.statusReason() == null || r.statusReason().isBlank())) {
+            errors.add(new Problem.FieldError("statusReason", "a revoked project says why"));
+        }
+        if (!errors.isEmpty()) {
+            throw RejectedChange.invalid(errors);
+        }
+        p.name = r.name().strip();
+        p.investor = r.investor().strip();
+        p.origin = r.origin();
+        p.investorCountry = r.investorCountry();
+        p.sector = r.sector();
+        p.capitalAmount = r.registeredCapital().amount();
+        p.capitalCurrency = r.registeredCapital().currency();
+        p.leasedAreaHa = r.leasedAreaHa();
+        p.workers = r.workers();
+        p.status = r.status();
+        p.statusReason = r.statusReason();
+        p.statusDate = r.statusDate();
+        p.validOn = r.validOn();
+        p.source = r.source();
+        p.updatedBy = actor;
+        p.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,65 @@
+package vn.izone.registry.zone;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A zone in the register. {@code revision} is the aggregate version the events carry (gap-free, one per
+ * accepted change); {@code version} is Hibernate's optimistic lock against two transactions racing.
+ */
+@Entity
+public class Zone extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public long revision;
+    @Version
+    public long version;
+    @Enumerated(EnumType.STRING)
+    public ZoneKind kind;
+    public String name;
+    @Column(name = "province_code")
+    public String provinceCode;
+    @Column(name = "former_province_code")
+    public String formerProvinceCode;
+    public String commune;
+    @Column(name = "planning_period")
+    public String planningPeriod;
+    @Enumerated(EnumType.STRING)
+    public ZoneStatus status;
+    @Column(name = "status_date")
+    public LocalDate statusDate;
+    @Column(name = "construction_progress")
+    public BigDecimal constructionProgressPercent;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cluster_model")
+    public ClusterModel clusterModel;
+    @Column(name = "planned_area_ha")
+    public BigDecimal plannedAreaHa;
+    @Column(name = "established_area_ha")
+    public BigDecimal establishedAreaHa;
+    @Column(name = "industrial_land_ha")
+    public BigDecimal industrialLandHa;
+    @Column(name = "leased_area_ha")
+    public BigDecimal leasedAreaHa;
+    @Column(name = "infrastructure_investor")
+    public String infrastructureInvestor;
+    public BigDecimal latitude;
+    public BigDecimal longitude;
+    @Column(name = "valid_on")
+    public LocalDate validOn;
+    public String source;
+    @Column(name = "updated_by")
+    public String updatedBy;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

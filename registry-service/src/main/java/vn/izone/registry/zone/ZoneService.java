@@ -1,0 +1,161 @@
+package vn.izone.registry.zone;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import vn.izone.registry.api.Problem;
+import vn.izone.registry.api.RejectedChange;
+import vn.izone.registry.events.Outbox;
+import vn.izone.registry.events.Topics;
+import vn.izone.registry.province.FormerProvince;
+import vn.izone.registry.province.Province;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Where a zone change is accepted: validated, written, and announced through the outbox in one transaction. */
+@ApplicationScoped
+public class ZoneService {
+    private final Outbox outbox;
+
+    public ZoneService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public ZoneView register(@Valid ZoneRequest request, String actor) {
+        Zone zone = new Zone();
+        zone.id = UUID.randomUUID();
+        zone.revision = 1;
+        apply(zone, request, actor);
+        zone.persist();
+        return announce(zone, "zone.registered", actor, request.source());
+    }
+
+    @Transactional
+    public ZoneView correct(UUID id, long expectedRevision, @Valid ZoneRequest request, String actor) {
+        Zone zone = find(id);
+        if (zone.revision != expectedRevision) {
+            throw RejectedChange.staleVersion(expectedRevision, zone.revision);
+        }
+        if (request.status() != zone.status) {
+            throw RejectedChange.conflict("status-by-command", "Status changes go through the status command",
+                    "use POST /api/v1/zones/" + id + "/status to move the zone from " + zone.status, "status");
+        }
+        apply(zone, request, actor);
+        zone.revision++;
+        return announce(zone, "zone.updated", actor, request.source());
+    }
+
+    public record StatusChange(ZoneStatus status, LocalDate statusDate, BigDecimal constructionProgressPercent,
+                               LocalDate validOn, String source, String reason) {
+    }
+
+    @Transactional
+    public ZoneView changeStatus(UUID id, long expectedRevision, StatusChange change, String actor) {
+        Zone zone = find(id);
+        if (expectedRevision >= 0 && zone.revision != expectedRevision) {
+            throw RejectedChange.staleVersion(expectedRevision, zone.revision);
+        }
+        if (change.status() == null) {
+            throw RejectedChange.invalid("status", "must not be null");
+        }
+        String refusal = zone.status.refusalOfMoveTo(change.status());
+        if (refusal != null) {
+            throw RejectedChange.conflict("illegal-transition", "This lifecycle move is not allowed", refusal, "status");
+        }
+        zone.status = change.status();
+        zone.statusDate = change.statusDate() != null ? change.statusDate() : LocalDate.now();
+        zone.constructionProgressPercent = change.constructionProgressPercent();
+        zone.validOn = change.validOn() != null ? change.validOn() : zone.statusDate;
+        zone.source = change.source();
+        zone.updatedBy = actor;
+        zone.updatedAt = Instant.now();
+        zone.revision++;
+        return announce(zone, "zone.status-changed", actor, change.source());
+    }
+
+    public Zone find(UUID id) {
+        Zone zone = Zone.findById(id);
+        if (zone == null) {
+            throw RejectedChange.notFound("zone", id);
+        }
+        return zone;
+    }
+
+    public ZoneView view(Zone zone) {
+        Province province = Province.findById(zone.provinceCode);
+        FormerProvince former = zone.formerProvinceCode == null ? null : FormerProvince.findById(zone.formerProvinceCode);
+        return new ZoneView(zone.id, zone.revision, zone.kind, zone.name, zone.provinceCode, province.name,
+                zone.formerProvinceCode, former == null ? null : former.name, zone.commune, zone.planningPeriod,
+                zone.status, zone.statusDate, zone.constructionProgressPercent, zone.clusterModel, zone.plannedAreaHa,
+                zone.establishedAreaHa, zone.industrialLandHa, zone.leasedAreaHa, zone.infrastructureInvestor,
+                zone.latitude, zone.longitude, zone.validOn, zone.source, zone.updatedBy, zone.updatedAt);
+    }
+
+    private ZoneView announce(Zone zone, String eventType, String actor, String source) {
+        ZoneView view = view(zone);
+        outbox.record(Topics.ZONES, eventType, "zone", zone.id, zone.revision, zone.id,
+                new Outbox.Change(actor, zone.validOn, source), view);
+        return view;
+    }
+
+    private void apply(Zone zone, ZoneRequest r, String actor) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (Province.findById(r.provinceCode()) == null) {
+            errors.add(new Problem.FieldError("provinceCode", "unknown province '" + r.provinceCode() + "' (see GET /api/v1/provinces)"));
+        }
+        if (r.formerProvinceCode() != null) {
+            FormerProvince former = FormerProvince.findById(r.formerProvinceCode());
+            if (former == null) {
+                errors.add(new Problem.FieldError("formerProvinceCode", "unknown former province '" + r.formerProvinceCode() + "'"));
+            } else if (!former.provinceCode.equals(r.provinceCode())) {
+                errors.add(new Problem.FieldError("formerProvinceCode", "former province " + former.name
+                        + " belongs to province " + former.provinceCode + ", not " + r.provinceCode()));
+            }
+        }
+        if (r.clusterModel() != null && r.kind() != ZoneKind.INDUSTRIAL_CLUSTER) {
+            errors.add(new Problem.FieldError("clusterModel", "only industrial clusters have a cluster model"));
+        }
+        notAbove(errors, "leasedAreaHa", r.leasedAreaHa(), "industrialLandHa", r.industrialLandHa());
+        notAbove(errors, "industrialLandHa", r.industrialLandHa(), "establishedAreaHa", r.establishedAreaHa());
+        if (r.constructionProgressPercent() != null && r.status() != ZoneStatus.UNDER_CONSTRUCTION) {
+            errors.add(new Problem.FieldError("constructionProgressPercent", "only a zone under construction has construction progress"));
+        }
+        if (!errors.isEmpty()) {
+            throw RejectedChange.invalid(errors);
+        }
+        zone.kind = r.kind();
+        zone.name = r.name().strip();
+        zone.provinceCode = r.provinceCode();
+        zone.formerProvinceCode = r.formerProvinceCode();
+        zone.commune = r.commune();
+        zone.planningPeriod = r.planningPeriod();
+        zone.status = r.status();
+        zone.statusDate = r.statusDate();
+        zone.constructionProgressPercent = r.constructionProgressPercent();
+        zone.clusterModel = r.clusterModel();
+        zone.plannedAreaHa = r.plannedAreaHa();
+        zone.establishedAreaHa = r.establishedAreaHa();
+        zone.industrialLandHa = r.industrialLandHa();
+        zone.leasedAreaHa = r.leasedAreaHa();
+        zone.infrastructureInvestor = r.infrastructureInvestor();
+        zone.latitude = r.latitude();
+        zone.longitude = r.longitude();
+        zone.validOn = r.validOn();
+        zone.source = r.source();
+        zone.updatedBy = actor;
+        zone.updatedAt = Instant.now();
+    }
+
+    private static void notAbove(List<Problem.FieldError> errors, String field, BigDecimal value, String limitField, BigDecimal limit) {
+        if (value != null && limit != null && value.compareTo(limit) > 0) {
+            errors.add(new Problem.FieldError(field, field + " (" + value.toPlainString() + " ha) exceeds "
+                    + limitField + " (" + limit.toPlainString() + " ha)"));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+-- Reference data: Vietnam's provincial-level administrative units.
+--
+-- Legal sources:
+--   * Resolution No. 202/2025/QH15 of the National Assembly (12 June 2025) on the arrangement of
+--     provincial-level administrative units, in force 1 July 2025 (63 -> 34 units: 6 centrally-run
+--     cities, 28 provinces), following Resolution No. 60-NQ/TW (12 April 2025) of the Party Central Committee.
+--   * Decision No. 19/2025/QĐ-TTg of the Prime Minister (30 June 2025) on the list and codes of Vietnam's
+--     administrative units, applied from 1 July 2025: codes of table `province`.
+--   * Decision No. 124/2004/QĐ-TTg of the Prime Minister (8 July 2004) on the list and codes of Vietnam's
+--     administrative units (GSO codes), as amended up to 30 June 2025: codes of table `former_province`.
+--     Thừa Thiên Huế became the centrally-run city of Huế on 1 January 2025 (Resolution No.
+--     1314/NQ-UBTVQH15) without a change of territory or code (46).
+--
+-- `former_province.merged_on` is 2025-07-01 for the 52 former units that were merged into, or absorbed,
+-- another unit (23 new units); NULL for the 11 units that were kept unchanged.
+-- Under Decision 19/2025 each merged unit took over the code of the former unit hosting its seat, so a
+-- today's code may equal the former code of a different province (e.g. Lào Cai 15 = former Yên Bái 15).
+
+INSERT INTO province (code, name, name_en, kind) VALUES
+    ('01', 'Hà Nội', 'Ha Noi', 'CITY'),
+    ('04', 'Cao Bằng', 'Cao Bang', 'PROVINCE'),
+    ('08', 'Tuyên Quang', 'Tuyen Quang', 'PROVINCE'),
+    ('11', 'Điện Biên', 'Dien Bien', 'PROVINCE'),
+    ('12', 'Lai Châu', 'Lai Chau', 'PROVINCE'),
+    ('14', 'Sơn La', 'Son La', 'PROVINCE'),
+    ('15', 'Lào Cai', 'Lao Cai', 'PROVINCE'),
+    ('19', 'Thái Nguyên', 'Thai Nguyen', 'PROVINCE'),
+    ('20', 'Lạng Sơn', 'Lang Son', 'PROVINCE'),
+    ('22', 'Quảng Ninh', 'Quang Ninh', 'PROVINCE'),
+    ('24', 'Bắc Ninh', 'Bac Ninh', 'PROVINCE'),
+    ('25', 'Phú Thọ', 'Phu Tho', 'PROVINCE'),
+    ('31', 'Hải Phòng', 'Hai Phong', 'CITY'),
+    ('33', 'Hưng Yên', 'Hung Yen', 'PROVINCE'),
+    ('37', 'Ninh Bình', 'Ninh Binh', 'PROVINCE'),
+    ('38', 'Thanh Hóa', 'Thanh Hoa', 'PROVINCE'),
+    ('40', 'Nghệ An', 'Nghe An', 'PROVINCE'),
+    ('42', 'Hà Tĩnh', 'Ha Tinh', 'PROVINCE'),
+    ('44', 'Quảng Trị', 'Quang Tri', 'PROVINCE'),
+    ('46', 'Huế', 'Hue', 'CITY'),
+    ('48', 'Đà Nẵng', 'Da Nang', 'CITY'),
+    ('51', 'Quảng Ngãi', 'Quang Ngai', 'PROVINCE'),
+    ('52', 'Gia Lai', 'Gia Lai', 'PROVINCE'),
+    ('56', 'Khánh Hòa', 'Khanh Hoa', 'PROVINCE'),
+    ('66', 'Đắk Lắk', 'Dak Lak', 'PROVINCE'),
+    ('68', 'Lâm Đồng', 'Lam Dong', 'PROVINCE'),
+    ('75', 'Đồng Nai', 'Dong Nai', 'PROVINCE'),
+    ('79', 'Hồ Chí Minh', 'Ho Chi Minh City', 'CITY'),
+    ('80', 'Tây Ninh', 'Tay Ninh', 'PROVINCE'),
+    ('82', 'Đồng Tháp', 'Dong Thap', 'PROVINCE'),
+    ('86', 'Vĩnh Long', 'Vinh Long', 'PROVINCE'),
+    ('91', 'An Giang', 'An Giang', 'PROVINCE'),
+    ('92', 'Cần Thơ', 'Can Tho', 'CITY'),
+    ('96', 'Cà Mau', 'Ca Mau', 'PROVINCE');
+
+INSERT INTO former_province (code, name, name_en, province_code, merged_on) VALUES
+    ('01', 'Hà Nội', 'Ha Noi', '01', NULL),
+    ('02', 'Hà Giang', 'Ha Giang', '08', '2025-07-01'),
+    ('04', 'Cao Bằng', 'Cao Bang', '04', NULL),
+    ('06', 'Bắc Kạn', 'Bac Kan', '19', '2025-07-01'),
+    ('08', 'Tuyên Quang', 'Tuyen Quang', '08', '2025-07-01'),
+    ('10', 'Lào Cai', 'Lao Cai', '15', '2025-07-01'),
+    ('11', 'Điện Biên', 'Dien Bien', '11', NULL),
+    ('12', 'Lai Châu', 'Lai Chau', '12', NULL),
+    ('14', 'Sơn La', 'Son La', '14', NULL),
+    ('15', 'Yên Bái', 'Yen Bai', '15', '2025-07-01'),
+    ('17', 'Hòa Bình', 'Hoa Binh', '25', '2025-07-01'),
+    ('19', 'Thái Nguyên', 'Thai Nguyen', '19', '2025-07-01'),
+    ('20', 'Lạng Sơn', 'Lang Son', '20', NULL),
+    ('22', 'Quảng Ninh', 'Quang Ninh', '22', NULL),
+    ('24', 'Bắc Giang', 'Bac Giang', '24', '2025-07-01'),
+    ('25', 'Phú Thọ', 'Phu Tho', '25', '2025-07-01'),
+    ('26', 'Vĩnh Phúc', 'Vinh Phuc', '25', '2025-07-01'),
+    ('27', 'Bắc Ninh', 'Bac Ninh', '24', '2025-07-01'),
+    ('30', 'Hải Dương', 'Hai Duong', '31', '2025-07-01'),
+    ('31', 'Hải Phòng', 'Hai Phong', '31', '2025-07-01'),
+    ('33', 'Hưng Yên', 'Hung Yen', '33', '2025-07-01'),
+    ('34', 'Thái Bình', 'Thai Binh', '33', '2025-07-01'),
+    ('35', 'Hà Nam', 'Ha Nam', '37', '2025-07-01'),
+    ('36', 'Nam Định', 'Nam Dinh', '37', '2025-07-01'),
+    ('37', 'Ninh Bình', 'Ninh Binh', '37', '2025-07-01'),
+    ('38', 'Thanh Hóa', 'Thanh Hoa', '38', NULL),
+    ('40', 'Nghệ An', 'Nghe An', '40', NULL),
+    ('42', 'Hà Tĩnh', 'Ha Tinh', '42', NULL),
+    ('44', 'Quảng Bình', 'Quang Binh', '44', '2025-07-01'),
+    ('45', 'Quảng Trị', 'Quang Tri', '44', '2025-07-01'),
+    ('46', 'Thừa Thiên Huế', 'Thua Thien Hue', '46', NULL),
+    ('48', 'Đà Nẵng', 'Da Nang', '48', '2025-07-01'),
+    ('49', 'Quảng Nam', 'Quang Nam', '48', '2025-07-01'),
+    ('51', 'Quảng Ngãi', 'Quang Ngai', '51', '2025-07-01'),
+    ('52', 'Bình Định', 'Binh Dinh', '52', '2025-07-01'),
+    ('54', 'Phú Yên', 'Phu Yen', '66', '2025-07-01'),
+    ('56', 'Khánh Hòa', 'Khanh Hoa', '56', '2025-07-01'),
+    ('58', 'Ninh Thuận', 'Ninh Thuan', '56', '2025-07-01'),
+    ('60', 'Bình Thuận', 'Binh Thuan', '68', '2025-07-01'),
+    ('62', 'Kon Tum', 'Kon Tum', '51', '2025-07-01'),
+    ('64', 'Gia Lai', 'Gia Lai', '52', '2025-07-01'),
+    ('66', 'Đắk Lắk', 'Dak Lak', '66', '2025-07-01'),
+    ('67', 'Đắk Nông', 'Dak Nong', '68', '2025-07-01'),
+    ('68', 'Lâm Đồng', 'Lam Dong', '68', '2025-07-01'),
+    ('70', 'Bình Phước', 'Binh Phuoc', '75', '2025-07-01'),
+    ('72', 'Tây Ninh', 'Tay Ninh', '80', '2025-07-01'),
+    ('74', 'Bình Dương', 'Binh Duong', '79', '2025-07-01'),
+    ('75', 'Đồng Nai', 'Dong Nai', '75', '2025-07-01'),
+    ('77', 'Bà Rịa - Vũng Tàu', 'Ba Ria - Vung Tau', '79', '2025-07-01'),
+    ('79', 'Hồ Chí Minh', 'Ho Chi Minh City', '79', '2025-07-01'),
+    ('80', 'Long An', 'Long An', '80', '2025-07-01'),
+    ('82', 'Tiền Giang', 'Tien Giang', '82', '2025-07-01'),
+    ('83', 'Bến Tre', 'Ben Tre', '86', '2025-07-01'),
+    ('84', 'Trà Vinh', 'Tra Vinh', '86', '2025-07-01'),
+    ('86', 'Vĩnh Long', 'Vinh Long', '86', '2025-07-01'),
+    ('87', 'Đồng Tháp', 'Dong Thap', '82', '2025-07-01'),
+    ('89', 'An Giang', 'An Giang', '91', '2025-07-01'),
+    ('91', 'Kiên Giang', 'Kien Giang', '91', '2025-07-01'),
+    ('92', 'Cần Thơ', 'Can Tho', '92', '2025-07-01'),
+    ('93', 'Hậu Giang', 'Hau Giang', '92', '2025-07-01'),
+    ('94', 'Sóc Trăng', 'Soc Trang', '92', '2025-07-01'),
+    ('95', 'Bạc Liêu', 'Bac Lieu', '96', '2025-07-01'),
+    ('96', 'Cà Mau', 'Ca Mau', '96', '2025-07-01');
