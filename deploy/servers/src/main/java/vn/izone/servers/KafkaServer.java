@@ -171,6 +171,10 @@ public final class KafkaServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + "; see " + out);
             }
+            if (!listening()) {
+                sleep(250);
+                continue;
+            }
             try (Admin admin = Admin.create(config)) {
                 if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
                     return;
@@ -180,6 +184,15 @@ public final class KafkaServer implements AutoCloseable {
             }
         }
         throw new IllegalStateException("Kafka broker not ready after " + START_TIMEOUT + "; see " + out);
+    }
+
+    private boolean listening() {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** KRaft records the controller's endpoint in its log, so a kept data folder keeps its port. */

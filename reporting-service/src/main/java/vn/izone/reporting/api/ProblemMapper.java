@@ -1,0 +1,22 @@
+package vn.izone.reporting.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Errors as application/problem+json (RFC 9457), like the rest of the suite. */
+public class ProblemMapper {
+    @ServerExceptionMapper
+    public Response map(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://izone.vn/problems/http-" + status);
+        problem.put("title", e.getResponse().getStatusInfo().getReasonPhrase());
+        problem.put("status", status);
+        problem.put("detail", e.getMessage());
+        return Response.status(status).type("application/problem+json").entity(problem).build();
+    }
+}

@@ -1,0 +1,46 @@
+package vn.izone.reporting.indicators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+
+/** Where reporting learns of a change: every indicator snapshot metrics-service publishes. */
+@ApplicationScoped
+public class IndicatorsConsumer {
+    public static final String CHANNEL = "indicators";
+    private static final Logger LOG = Logger.getLogger(IndicatorsConsumer.class);
+
+    private final ObjectMapper json;
+    private final IndicatorStore store;
+    private final LiveUpdates live;
+
+    public IndicatorsConsumer(ObjectMapper json, IndicatorStore store, LiveUpdates live) {
+        this.json = json;
+        this.store = store;
+        this.live = live;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void onSnapshot(String payload) {
+        JsonNode snapshot;
+        try {
+            snapshot = json.readTree(payload);
+        } catch (IOException e) {
+            LOG.warnf("skipped an unreadable indicator snapshot: %s", e.getMessage());
+            return;
+        }
+        if (snapshot == null || !snapshot.hasNonNull("scopeKey") || !snapshot.hasNonNull("computedAt")) {
+            LOG.warn("skipped an indicator snapshot without scopeKey/computedAt");
+            return;
+        }
+        if (store.save(snapshot, payload)) {
+            live.publish(snapshot);
+        }
+    }
+}
