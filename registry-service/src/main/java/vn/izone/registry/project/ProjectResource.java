@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,52 +13,30 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
-import vn.izone.registry.api.IdempotencyKeys;
 import vn.izone.registry.api.Revisions;
 import vn.izone.registry.events.EventHistory;
-import vn.izone.registry.zone.ZoneService;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1")
+/**
+ * A project by its id. Registering and listing go through the zone: {@link ZoneProjectsResource}. (Class paths
+ * are kept distinct: JAX-RS picks one resource class per request and never falls back to another.)
+ */
+@Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
     private final ProjectService projects;
-    private final ZoneService zones;
-    private final IdempotencyKeys idempotency;
     private final EventHistory history;
 
-    public ProjectResource(ProjectService projects, ZoneService zones, IdempotencyKeys idempotency, EventHistory history) {
+    public ProjectResource(ProjectService projects, EventHistory history) {
         this.projects = projects;
-        this.zones = zones;
-        this.idempotency = idempotency;
         this.history = history;
     }
 
-    @POST
-    @Path("zones/{zoneId}/projects")
-    @Transactional
-    @Operation(summary = "Register a secondary investment project in a zone")
-    public Response register(@PathParam("zoneId") UUID zoneId, ProjectRequest request,
-                             @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
-        UUID id = idempotency.createOnce(key, "project", request, () -> projects.register(zoneId, request, Actor.of(actor)).id());
-        ProjectView view = ProjectService.view(projects.find(id));
-        return Response.created(URI.create("/api/v1/projects/" + id)).tag(Revisions.etag(view.revision())).entity(view).build();
-    }
-
     @GET
-    @Path("zones/{zoneId}/projects")
-    @Transactional
-    public List<ProjectView> ofZone(@PathParam("zoneId") UUID zoneId) {
-        zones.find(zoneId);
-        return Project.<Project>find("zoneId = ?1 order by name, id", zoneId).stream().map(ProjectService::view).toList();
-    }
-
-    @GET
-    @Path("projects/{id}")
+    @Path("{id}")
     @Transactional
     public Response get(@PathParam("id") UUID id) {
         ProjectView view = ProjectService.view(projects.find(id));
@@ -67,7 +44,7 @@ public class ProjectResource {
     }
 
     @PUT
-    @Path("projects/{id}")
+    @Path("{id}")
     @Operation(summary = "Correct a project, or change its status (e.g. REVOKED with a reason)",
             description = "Requires If-Match with the ETag last read.")
     public Response correct(@PathParam("id") UUID id, ProjectRequest request, @HeaderParam("If-Match") String ifMatch,
@@ -77,7 +54,7 @@ public class ProjectResource {
     }
 
     @GET
-    @Path("projects/{id}/history")
+    @Path("{id}/history")
     @Transactional
     public List<JsonNode> history(@PathParam("id") UUID id) {
         projects.find(id);

@@ -1,0 +1,54 @@
+package vn.izone.registry.project;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import vn.izone.registry.api.Actor;
+import vn.izone.registry.api.IdempotencyKeys;
+import vn.izone.registry.api.Revisions;
+import vn.izone.registry.zone.ZoneService;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** The projects of one zone: register one, list them. */
+@Path("/api/v1/zones/{zoneId}/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ZoneProjectsResource {
+    private final ProjectService projects;
+    private final ZoneService zones;
+    private final IdempotencyKeys idempotency;
+
+    public ZoneProjectsResource(ProjectService projects, ZoneService zones, IdempotencyKeys idempotency) {
+        this.projects = projects;
+        this.zones = zones;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Register a secondary investment project in a zone")
+    public Response register(@PathParam("zoneId") UUID zoneId, ProjectRequest request,
+                             @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
+        UUID id = idempotency.createOnce(key, "project", request, () -> projects.register(zoneId, request, Actor.of(actor)).id());
+        ProjectView view = ProjectService.view(projects.find(id));
+        return Response.created(URI.create("/api/v1/projects/" + id)).tag(Revisions.etag(view.revision())).entity(view).build();
+    }
+
+    @GET
+    @Transactional
+    public List<ProjectView> ofZone(@PathParam("zoneId") UUID zoneId) {
+        zones.find(zoneId);
+        return Project.<Project>find("zoneId = ?1 order by name, id", zoneId).stream().map(ProjectService::view).toList();
+    }
+}
