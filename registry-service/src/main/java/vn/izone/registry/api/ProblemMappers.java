@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -52,6 +54,30 @@ public class ProblemMappers {
     public Response concurrentEdit(Exception e) {
         return Problem.of(409, "concurrent-edit", "Someone else changed this record at the same time",
                 "reload the record and apply your change again", null).toResponse();
+    }
+
+    /**
+     * A database constraint that caught what the service's own checks could not (two requests racing): the
+     * transaction is rolled back, so neither the change nor its event is kept.
+     */
+    @ServerExceptionMapper({PersistenceException.class, RollbackException.class})
+    public Response constraint(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c) {
+                String name = c.getConstraintName() == null ? "" : c.getConstraintName();
+                if (name.contains("report_period_unique")) {
+                    return Problem.of(422, "invalid-value", "The request has invalid values",
+                            "another report already covers this period",
+                            List.of(new Problem.FieldError("period", "another report of this kind already covers this period"))).toResponse();
+                }
+                return Problem.of(409, "conflict", "The change conflicts with the register", name, null).toResponse();
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return concurrentEdit(e);
+            }
+        }
+        LOG.error("request failed", e);
+        return Problem.of(500, "internal-error", "The change could not be stored", "nothing was changed", null).toResponse();
     }
 
     @ServerExceptionMapper

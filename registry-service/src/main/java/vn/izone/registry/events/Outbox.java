@@ -3,6 +3,7 @@ package vn.izone.registry.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -16,9 +17,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
     private final ObjectMapper json;
+    private final Event<EventEnvelope> recorded;
 
-    public Outbox(ObjectMapper json) {
+    public Outbox(ObjectMapper json, Event<EventEnvelope> recorded) {
         this.json = json;
+        this.recorded = recorded;
     }
 
     /** Facts about the change that every event carries besides the new state. */
@@ -46,6 +49,9 @@ public class Outbox {
             throw new IllegalStateException("event not serialisable", e);
         }
         row.persist();
+        // Synchronous observers run inside the same transaction, after the outbox row was written: one that
+        // fails rolls back the change together with its event (the outbox is all-or-nothing).
+        recorded.fire(envelope);
         return envelope;
     }
 }

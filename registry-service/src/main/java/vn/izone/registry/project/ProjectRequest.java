@@ -11,14 +11,17 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** What a department submits for a secondary investment project in a zone. */
+/**
+ * What a department submits for a secondary investment project in a zone. The registered capital may be left out
+ * while unknown (e.g. a flagship project named before its licence); when given, it states its currency.
+ */
 public record ProjectRequest(
         @NotBlank @Size(max = 300) String name,
         @NotBlank @Size(max = 300) String investor,
         @NotNull ProjectOrigin origin,
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code") String investorCountry,
         @Size(max = 200) String sector,
-        @NotNull @Valid Money registeredCapital,
+        @Valid Money registeredCapital,
         @PositiveOrZero BigDecimal leasedAreaHa,
         @PositiveOrZero Integer workers,
         @NotNull ProjectStatus status,

@@ -19,6 +19,10 @@ import vn.izone.registry.events.EventHistory;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * A project by its id. Registering and listing go through the zone: {@link ZoneProjectsResource}. (Class paths
+ * are kept distinct: JAX-RS picks one resource class per request and never falls back to another.)
+ */
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

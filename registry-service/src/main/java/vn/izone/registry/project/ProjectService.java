@@ -65,7 +65,7 @@ public class ProjectService {
 
     public static ProjectView view(Project p) {
         return new ProjectView(p.id, p.zoneId, p.revision, p.name, p.investor, p.origin, p.investorCountry, p.sector,
-                new Money(p.capitalAmount, p.capitalCurrency), p.leasedAreaHa, p.workers, p.status, p.statusReason,
+                p.capitalAmount == null ? null : new Money(p.capitalAmount, p.capitalCurrency), p.leasedAreaHa, p.workers, p.status, p.statusReason,
                 p.statusDate, p.validOn, p.source, p.updatedBy, p.updatedAt);
     }
 
@@ -94,7 +94,10 @@ public class ProjectService {
                         + " ha, more than the zone's " + zone.industrialLandHa.toPlainString() + " ha of industrial land for lease"));
             }
         }
-        if (r.status() == ProjectStatus.REVOKED && (r.statusReason() == null || r.statusReason().isBlank())) {
+        // Revoking a project in the register says why. A project first recorded when it was already revoked (an
+        // older licence taken over from the province's files) may come without the decision's reason.
+        if (r.status() == ProjectStatus.REVOKED && p.status != null && p.status != ProjectStatus.REVOKED
+                && (r.statusReason() == null || r.statusReason().isBlank())) {
             errors.add(new Problem.FieldError("statusReason", "a revoked project says why"));
         }
         if (!errors.isEmpty()) {
@@ -105,8 +108,8 @@ public class ProjectService {
         p.origin = r.origin();
         p.investorCountry = r.investorCountry();
         p.sector = r.sector();
-        p.capitalAmount = r.registeredCapital().amount();
-        p.capitalCurrency = r.registeredCapital().currency();
+        p.capitalAmount = r.registeredCapital() == null ? null : r.registeredCapital().amount();
+        p.capitalCurrency = r.registeredCapital() == null ? null : r.registeredCapital().currency();
         p.leasedAreaHa = r.leasedAreaHa();
         p.workers = r.workers();
         p.status = r.status();

@@ -20,7 +20,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** The projects of one zone: where a department registers a secondary project. */
+/** The projects of one zone: register one, list them. */
 @Path("/api/v1/zones/{zoneId}/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

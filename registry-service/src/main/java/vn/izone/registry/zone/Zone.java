@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -62,4 +63,20 @@ public class Zone extends PanacheEntityBase {
     public String updatedBy;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** JSON array of {@link ZoneDetails.Phase}. */
+    @ColumnTransformer(write = "?::jsonb")
+    public String phases;
+    @Column(name = "infra_central_budget_vnd")
+    public BigDecimal infraCentralBudgetVnd;
+    @Column(name = "infra_local_budget_vnd")
+    public BigDecimal infraLocalBudgetVnd;
+    @Column(name = "infra_investor_vnd")
+    public BigDecimal infraInvestorVnd;
+    @Column(name = "wastewater_centralised")
+    public Boolean wastewaterCentralised;
+    @Column(name = "wastewater_meets_standard")
+    public Boolean wastewaterMeetsStandard;
+    /** JSON array of {@link ZoneDetails.Target}. */
+    @ColumnTransformer(write = "?::jsonb")
+    public String targets;
 }

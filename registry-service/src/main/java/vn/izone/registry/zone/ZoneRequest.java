@@ -1,5 +1,6 @@
 package vn.izone.registry.zone;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /** What a department submits to register or correct a zone. Areas in hectares. */
 public record ZoneRequest(
@@ -31,5 +33,9 @@ public record ZoneRequest(
         @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
         @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
         @NotNull @PastOrPresent LocalDate validOn,
-        @Size(max = 500) String source) {
+        @Size(max = 500) String source,
+        @Size(max = 20) List<ZoneDetails.@Valid Phase> phases,
+        @Valid ZoneDetails.InfrastructureInvestment infrastructureInvestmentVnd,
+        @Valid ZoneDetails.Wastewater wastewater,
+        @Size(max = 20) List<ZoneDetails.@Valid Target> targets) {
 }

@@ -1,5 +1,8 @@
 package vn.izone.registry.zone;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -20,10 +23,17 @@ import java.util.UUID;
 /** Where a zone change is accepted: validated, written, and announced through the outbox in one transaction. */
 @ApplicationScoped
 public class ZoneService {
-    private final Outbox outbox;
+    private static final TypeReference<List<ZoneDetails.Phase>> PHASES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ZoneDetails.Target>> TARGETS = new TypeReference<>() {
+    };
 
-    public ZoneService(Outbox outbox) {
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    public ZoneService(Outbox outbox, ObjectMapper json) {
         this.outbox = outbox;
+        this.json = json;
     }
 
     @Transactional
@@ -94,7 +104,39 @@ public class ZoneService {
                 zone.formerProvinceCode, former == null ? null : former.name, zone.commune, zone.planningPeriod,
                 zone.status, zone.statusDate, zone.constructionProgressPercent, zone.clusterModel, zone.plannedAreaHa,
                 zone.establishedAreaHa, zone.industrialLandHa, zone.leasedAreaHa, zone.infrastructureInvestor,
-                zone.latitude, zone.longitude, zone.validOn, zone.source, zone.updatedBy, zone.updatedAt);
+                zone.latitude, zone.longitude, zone.validOn, zone.source, zone.updatedBy, zone.updatedAt,
+                read(zone.phases, PHASES), investment(zone),
+                zone.wastewaterCentralised == null ? null : new ZoneDetails.Wastewater(zone.wastewaterCentralised, zone.wastewaterMeetsStandard),
+                read(zone.targets, TARGETS));
+    }
+
+    private static ZoneDetails.InfrastructureInvestment investment(Zone zone) {
+        if (zone.infraCentralBudgetVnd == null && zone.infraLocalBudgetVnd == null && zone.infraInvestorVnd == null) {
+            return null;
+        }
+        return new ZoneDetails.InfrastructureInvestment(zone.infraCentralBudgetVnd, zone.infraLocalBudgetVnd, zone.infraInvestorVnd);
+    }
+
+    private <T> List<T> read(String value, TypeReference<List<T>> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored zone details unreadable", e);
+        }
+    }
+
+    private String write(List<?> value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private ZoneView announce(Zone zone, String eventType, String actor, String source) {
@@ -126,6 +168,18 @@ public class ZoneService {
         if (r.constructionProgressPercent() != null && r.status() != ZoneStatus.UNDER_CONSTRUCTION) {
             errors.add(new Problem.FieldError("constructionProgressPercent", "only a zone under construction has construction progress"));
         }
+        if (r.phases() != null && r.plannedAreaHa() != null) {
+            BigDecimal phased = r.phases().stream().map(ZoneDetails.Phase::areaHa).filter(java.util.Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (phased.compareTo(r.plannedAreaHa()) > 0) {
+                errors.add(new Problem.FieldError("phases", "the phases cover " + phased.toPlainString()
+                        + " ha, more than the planned " + r.plannedAreaHa().toPlainString() + " ha"));
+            }
+        }
+        if (r.wastewater() != null && Boolean.TRUE.equals(r.wastewater().meetsStandard())
+                && !Boolean.TRUE.equals(r.wastewater().centralised())) {
+            errors.add(new Problem.FieldError("wastewater.meetsStandard", "only a centralised treatment plant can meet the standard"));
+        }
         if (!errors.isEmpty()) {
             throw RejectedChange.invalid(errors);
         }
@@ -150,6 +204,14 @@ public class ZoneService {
         zone.source = r.source();
         zone.updatedBy = actor;
         zone.updatedAt = Instant.now();
+        zone.phases = write(r.phases());
+        ZoneDetails.InfrastructureInvestment money = r.infrastructureInvestmentVnd();
+        zone.infraCentralBudgetVnd = money == null ? null : money.centralBudget();
+        zone.infraLocalBudgetVnd = money == null ? null : money.localBudget();
+        zone.infraInvestorVnd = money == null ? null : money.investor();
+        zone.wastewaterCentralised = r.wastewater() == null ? null : r.wastewater().centralised();
+        zone.wastewaterMeetsStandard = r.wastewater() == null ? null : r.wastewater().meetsStandard();
+        zone.targets = write(r.targets());
     }
 
     private static void notAbove(List<Problem.FieldError> errors, String field, BigDecimal value, String limitField, BigDecimal limit) {

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * A zone's lifecycle, in the order a zone normally goes through it. A zone moves forward only; it may skip
  * steps the province did not record, but it cannot build or operate before it was established, nor expand
- * before it operates. Removal from planning ends the lifecycle.
+ * before it operates (an expanded zone may expand again). Removal from planning ends the lifecycle.
  */
 public enum ZoneStatus {
     PLANNED,
@@ -36,7 +36,8 @@ public enum ZoneStatus {
         if (NEEDS_ESTABLISHMENT.contains(next) && ordinal() < ESTABLISHED.ordinal()) {
             return next + " needs an established zone; the zone is only " + this;
         }
-        if (next == EXPANDED && this != IN_OPERATION) {
+        if (next == EXPANDED && !isOperating()) {
+            // An expanded zone may be expanded again (a later expansion decision); others must operate first.
             return "only a zone in operation can be expanded; the zone is " + this;
         }
         return null;
