@@ -8,6 +8,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.RejectedChange;
+import vn.izone.registry.decree.ClusterFacts;
+import vn.izone.registry.decree.ClusterRuleEnforcer;
 import vn.izone.registry.events.Outbox;
 import vn.izone.registry.events.Topics;
 import vn.izone.registry.province.FormerProvince;
@@ -30,10 +32,12 @@ public class ZoneService {
 
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final ClusterRuleEnforcer clusterRules;
 
-    public ZoneService(Outbox outbox, ObjectMapper json) {
+    public ZoneService(Outbox outbox, ObjectMapper json, ClusterRuleEnforcer clusterRules) {
         this.outbox = outbox;
         this.json = json;
+        this.clusterRules = clusterRules;
     }
 
     @Transactional
@@ -42,6 +46,7 @@ public class ZoneService {
         zone.id = UUID.randomUUID();
         zone.revision = 1;
         apply(zone, request, actor);
+        clusterRules.onRegister(zone);
         zone.persist();
         return announce(zone, "zone.registered", actor, request.source());
     }
@@ -56,7 +61,9 @@ public class ZoneService {
             throw RejectedChange.conflict("status-by-command", "Status changes go through the status command",
                     "use POST /api/v1/zones/" + id + "/status to move the zone from " + zone.status, "status");
         }
+        ClusterFacts before = ClusterRuleEnforcer.facts(zone);
         apply(zone, request, actor);
+        clusterRules.onCorrect(zone, before);
         zone.revision++;
         return announce(zone, "zone.updated", actor, request.source());
     }
@@ -77,6 +84,9 @@ public class ZoneService {
         String refusal = zone.status.refusalOfMoveTo(change.status());
         if (refusal != null) {
             throw RejectedChange.conflict("illegal-transition", "This lifecycle move is not allowed", refusal, "status");
+        }
+        if (change.status() == ZoneStatus.EXPANDED) {
+            clusterRules.onExpand(zone);
         }
         zone.status = change.status();
         zone.statusDate = change.statusDate() != null ? change.statusDate() : LocalDate.now();
