@@ -6,6 +6,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.izone.metrics.store.AggregateStore;
+import vn.izone.metrics.store.ApplyLock;
 
 /**
  * Where metrics counts a registry change: each event is applied in its own transaction, then acknowledged.
@@ -20,9 +21,11 @@ public class RegistryEventsConsumer {
     private final ObjectMapper json;
     private final AggregateStore store;
     private final MeterRegistry meters;
+    private final ApplyLock lock;
 
-    public RegistryEventsConsumer(ObjectMapper json, AggregateStore store, MeterRegistry meters) {
+    public RegistryEventsConsumer(ObjectMapper json, AggregateStore store, MeterRegistry meters, ApplyLock lock) {
         this.json = json;
+        this.lock = lock;
         this.store = store;
         this.meters = meters;
     }
@@ -50,7 +53,13 @@ public class RegistryEventsConsumer {
         if (!expectedAggregate.equals(event.aggregateType())) {
             throw new PoisonEvent("a " + event.aggregateType() + " event on the " + expectedAggregate + " topic");
         }
-        AggregateStore.Outcome outcome = store.apply(event);
+        AggregateStore.Outcome outcome;
+        lock.live().lock();
+        try {
+            outcome = store.apply(event);
+        } finally {
+            lock.live().unlock();
+        }
         meters.counter("izone.metrics.events", "aggregate", expectedAggregate, "outcome", outcome.name().toLowerCase()).increment();
     }
 }

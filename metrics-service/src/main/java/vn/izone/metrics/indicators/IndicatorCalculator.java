@@ -7,19 +7,22 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Computes a scope's indicators from the latest-state tables by grouping. Derived, never accumulated: the
- * same rows always give the same figures, however often events were delivered.
+ * Computes a scope's indicators from the state tables by grouping. Derived, never accumulated: the same rows
+ * always give the same figures, however often events were delivered.
  */
 @ApplicationScoped
 public class IndicatorCalculator {
     static final String ESTABLISHED = "('ESTABLISHED','INVESTMENT_APPROVED','DETAILED_PLANNING_APPROVED','UNDER_CONSTRUCTION','IN_OPERATION','EXPANDED')";
     static final String OPERATING = "('IN_OPERATION','EXPANDED')";
     static final String ACTIVE_PROJECT = "p.status NOT IN ('SUSPENDED','REVOKED')";
+    private static final String NO_PROJECT = "CAST('00000000-0000-0000-0000-000000000000' AS uuid)";
 
     private final EntityManager em;
 
@@ -29,21 +32,26 @@ public class IndicatorCalculator {
 
     @Transactional
     public Indicators compute(Scope scope) {
-        String filter = switch (scope.type()) {
-            case ZONE -> "z.zone_id = CAST(?1 AS uuid)";
-            case PROVINCE -> "z.province_code = ?1";
-            case FORMER_PROVINCE -> "z.former_province_code = ?1";
-            case ZONE_KIND -> "z.kind = ?1";
-            case CLUSTER_MODEL -> "z.cluster_model = ?1";
-            case NATIONAL -> "CAST(?1 AS text) IS NOT NULL";
-        };
+        return compute(scope, null);
+    }
+
+    /**
+     * The scope's indicators from the live state ({@code asOf} null), or as the board saw them on a past date:
+     * every zone and project in its latest state valid on or before that date ({@link #zoneSource}), and the
+     * reports of the periods ended by then.
+     */
+    @Transactional
+    public Indicators compute(Scope scope, LocalDate asOf) {
+        String filter = filter(scope);
+        String zones = zoneSource(asOf);
+        String projects = projectSource(asOf);
         Object[] zoneRow = (Object[]) em.createNativeQuery("""
                 WITH p AS (
                     SELECT zone_id, sum(leased_area_ha) FILTER (WHERE %3$s) AS leased
-                    FROM project_state p GROUP BY zone_id),
+                    FROM %6$s p GROUP BY zone_id),
                 z AS (
                     SELECT z.*, coalesce(z.leased_area_ha, p.leased, 0) AS leased
-                    FROM zone_state z LEFT JOIN p ON p.zone_id = z.zone_id WHERE %4$s)
+                    FROM %7$s z LEFT JOIN p ON p.zone_id = z.zone_id WHERE %4$s)
                 SELECT count(*),
                     count(*) FILTER (WHERE status IN ('PLANNED','LAND_TARGET_ALLOCATED')),
                     count(*) FILTER (WHERE status IN %1$s),
@@ -62,12 +70,12 @@ public class IndicatorCalculator {
                     count(*) FILTER (WHERE status IN %2$s AND industrial_land_ha > 0),
                     max(%5$s)
                 FROM z
-                """.formatted(ESTABLISHED, OPERATING, ACTIVE_PROJECT, filter, nameColumn(scope)))
+                """.formatted(ESTABLISHED, OPERATING, ACTIVE_PROJECT, filter, nameColumn(scope), projects, zones))
                 .setParameter(1, scope.code()).getSingleResult();
 
         @SuppressWarnings("unchecked")
         List<Object[]> statusRows = em.createNativeQuery(
-                        "SELECT status, count(*) FROM zone_state z WHERE " + filter + " GROUP BY status ORDER BY status")
+                        "SELECT status, count(*) FROM " + zones + " z WHERE " + filter + " GROUP BY status ORDER BY status")
                 .setParameter(1, scope.code()).getResultList();
         Map<String, Long> byStatus = new LinkedHashMap<>();
         statusRows.forEach(r -> byStatus.put((String) r[0], ((Number) r[1]).longValue()));
@@ -83,9 +91,9 @@ public class IndicatorCalculator {
                     coalesce(sum(p.capital_amount) FILTER (WHERE %1$s AND p.origin = 'DOMESTIC' AND p.capital_currency = 'VND'), 0),
                     coalesce(sum(p.leased_area_ha) FILTER (WHERE %1$s), 0),
                     coalesce(sum(p.workers) FILTER (WHERE %1$s), 0)
-                FROM project_state p JOIN zone_state z ON z.zone_id = p.zone_id
+                FROM %3$s p JOIN %4$s z ON z.zone_id = p.zone_id
                 WHERE %2$s
-                """.formatted(ACTIVE_PROJECT, filter))
+                """.formatted(ACTIVE_PROJECT, filter, projects, zones))
                 .setParameter(1, scope.code()).getSingleResult();
 
         Map<String, Indicators.Capital> capital = new LinkedHashMap<>();
@@ -99,7 +107,105 @@ public class IndicatorCalculator {
                 occupancy(zoneRow[14], zoneRow[13], zoneRow[15], "zones in operation with industrial land for lease"),
                 new Indicators.Projects(num(projectRow[0]), num(projectRow[1]), num(projectRow[2]), num(projectRow[3]),
                         capital, dec(projectRow[8])),
-                new Indicators.Employment(num(projectRow[9]), "PROJECTS: workers declared by active secondary projects"));
+                employment(num(projectRow[9]), scope, asOf), asOf, periods(scope, asOf));
+    }
+
+    static String filter(Scope scope) {
+        return switch (scope.type()) {
+            case ZONE -> "z.zone_id = CAST(?1 AS uuid)";
+            case PROVINCE -> "z.province_code = ?1";
+            case FORMER_PROVINCE -> "z.former_province_code = ?1";
+            case ZONE_KIND -> "z.kind = ?1";
+            case CLUSTER_MODEL -> "z.cluster_model = ?1";
+            case NATIONAL -> "CAST(?1 AS text) IS NOT NULL";
+        };
+    }
+
+    /**
+     * The zone rows to compute from: the live table, or for a past date each zone's latest state valid on or
+     * before it (the latest validOn first, then the latest revision of that validOn, so a correction of the same
+     * date wins). A zone whose first version is valid after the date is not there yet.
+     */
+    static String zoneSource(LocalDate asOf) {
+        return asOf == null ? "zone_state" : """
+                (SELECT DISTINCT ON (zone_id) * FROM zone_state_history WHERE valid_on <= DATE '%s'
+                 ORDER BY zone_id, valid_on DESC, revision DESC)""".formatted(asOf);
+    }
+
+    static String projectSource(LocalDate asOf) {
+        return asOf == null ? "project_state" : """
+                (SELECT DISTINCT ON (project_id) * FROM project_state_history WHERE valid_on <= DATE '%s'
+                 ORDER BY project_id, valid_on DESC, revision DESC)""".formatted(asOf);
+    }
+
+    /**
+     * The reports that count (CTE {@code e}): the latest submission of each (zone, project, period) — a second
+     * submission of the same period replaces the first, never adds to it — and where a zone reported a period
+     * for itself (no projectId), only that zone-level report, not also its projects' reports of the period.
+     * For a past date, only the periods that had ended by then.
+     */
+    static String effectiveReports(LocalDate asOf) {
+        String ended = asOf == null ? "TRUE" : "r.period_end <= DATE '%s'".formatted(asOf);
+        return """
+                r AS (
+                    SELECT DISTINCT ON (r.zone_id, coalesce(r.project_id, %2$s), r.period_kind, r.year, coalesce(r.number, 0)) r.*
+                    FROM report_state r WHERE %1$s
+                    ORDER BY r.zone_id, coalesce(r.project_id, %2$s), r.period_kind, r.year, coalesce(r.number, 0),
+                        r.valid_on DESC NULLS LAST, r.recorded_at DESC),
+                e AS (
+                    SELECT r.* FROM r WHERE r.project_id IS NULL OR NOT EXISTS (
+                        SELECT 1 FROM r zr WHERE zr.zone_id = r.zone_id AND zr.project_id IS NULL
+                          AND zr.period_kind = r.period_kind AND zr.year = r.year AND zr.number IS NOT DISTINCT FROM r.number))
+                """.formatted(ended, NO_PROJECT);
+    }
+
+    private Indicators.Employment employment(long projectWorkers, Scope scope, LocalDate asOf) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                WITH %s,
+                latest AS (
+                    SELECT DISTINCT ON (zone_id) zone_id, period_kind, year, number
+                    FROM e WHERE workers IS NOT NULL
+                    ORDER BY zone_id, period_end DESC NULLS LAST, year DESC, number DESC NULLS LAST, period_kind)
+                SELECT sum(e.workers), count(DISTINCT e.zone_id), min(e.period_end), max(e.period_end)
+                FROM e JOIN latest l ON l.zone_id = e.zone_id AND l.period_kind = e.period_kind AND l.year = e.year
+                    AND l.number IS NOT DISTINCT FROM e.number
+                JOIN %s z ON z.zone_id = e.zone_id
+                WHERE e.workers IS NOT NULL AND %s
+                """.formatted(effectiveReports(asOf), zoneSource(asOf), filter(scope)))
+                .setParameter(1, scope.code()).getSingleResult();
+        return new Indicators.Employment(projectWorkers, "PROJECTS: workers declared by active secondary projects",
+                row[0] == null ? null : num(row[0]),
+                "REPORTS: workers of each zone's latest reported period (its zone-level report, else the sum of its projects' reports)",
+                num(row[1]), date(row[2]), date(row[3]));
+    }
+
+    /** The scope's period figures from the reports, the latest period first. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Indicators.PeriodFigures> periods(Scope scope, LocalDate asOf) {
+        List<Object[]> rows = em.createNativeQuery("""
+                WITH %s
+                SELECT e.period_kind, e.year, e.number, min(e.period_start), max(e.period_end),
+                    sum(e.revenue_vnd), sum(e.export_usd), sum(e.budget_paid_vnd), sum(e.workers),
+                    sum(e.average_monthly_income_vnd * e.workers) FILTER (WHERE e.average_monthly_income_vnd IS NOT NULL AND e.workers > 0)
+                      / nullif(sum(e.workers) FILTER (WHERE e.average_monthly_income_vnd IS NOT NULL AND e.workers > 0), 0),
+                    count(DISTINCT e.zone_id), count(*)
+                FROM e JOIN %s z ON z.zone_id = e.zone_id
+                WHERE %s
+                GROUP BY e.period_kind, e.year, e.number
+                ORDER BY max(e.period_end) DESC NULLS LAST, e.year DESC, e.period_kind, e.number DESC NULLS LAST
+                """.formatted(effectiveReports(asOf), zoneSource(asOf), filter(scope)))
+                .setParameter(1, scope.code()).getResultList();
+        List<Indicators.PeriodFigures> periods = new ArrayList<>();
+        for (Object[] r : rows) {
+            periods.add(new Indicators.PeriodFigures((String) r[0], ((Number) r[1]).intValue(),
+                    r[2] == null ? null : ((Number) r[2]).intValue(), date(r[3]), date(r[4]),
+                    decOrNull(r[5]), decOrNull(r[6]), decOrNull(r[7]), r[8] == null ? null : num(r[8]),
+                    r[9] == null ? null : new BigDecimal(r[9].toString()).setScale(0, RoundingMode.HALF_UP),
+                    num(r[10]), num(r[11]), "REPORTS",
+                    "worker-weighted: Σ(average monthly income × workers) ÷ Σ workers, over the reports giving both"));
+        }
+        return periods;
     }
 
     private static String nameColumn(Scope scope) {
@@ -119,7 +225,7 @@ public class IndicatorCalculator {
         return new Indicators.Occupancy(rate, l, total, num(zones), "leased ÷ industrial land for lease, summed over " + basis);
     }
 
-    private static BigDecimal dec(Object o) {
+    static BigDecimal dec(Object o) {
         if (o == null) {
             return BigDecimal.ZERO;
         }
@@ -127,7 +233,24 @@ public class IndicatorCalculator {
         return value.scale() < 0 ? value.setScale(0) : value; // 120000000, never 1.2E+8
     }
 
-    private static long num(Object o) {
+    private static BigDecimal decOrNull(Object o) {
+        return o == null ? null : dec(o);
+    }
+
+    static LocalDate date(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof LocalDate d) {
+            return d;
+        }
+        if (o instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(o.toString());
+    }
+
+    static long num(Object o) {
         return o == null ? 0 : ((Number) o).longValue();
     }
 }

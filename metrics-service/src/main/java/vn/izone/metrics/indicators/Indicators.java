@@ -2,6 +2,8 @@ package vn.izone.metrics.indicators;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,7 +21,9 @@ public record Indicators(
         Occupancy occupancy,
         Occupancy occupancyOperating,
         Projects projects,
-        Employment employment) {
+        Employment employment,
+        LocalDate asOf,
+        List<PeriodFigures> periods) {
 
     /** Zone counts: all registered (removed ones included in byStatus only), and by lifecycle status. */
     public record Zones(long total, long planned, long established, long operating, long removed, Map<String, Long> byStatus) {
@@ -43,6 +47,22 @@ public record Indicators(
     public record Projects(long active, long fdi, long domestic, long inactive, Map<String, Capital> capitalByCurrency, BigDecimal leasedHa) {
     }
 
-    public record Employment(long workers, String source) {
+    /**
+     * Employment from both sources, never added together: {@code workers} as declared by active projects
+     * (source PROJECTS) and {@code reportedWorkers} from each zone's latest report (source REPORTS).
+     */
+    public record Employment(long workers, String source, Long reportedWorkers, String reportedSource,
+                             long reportingZones, LocalDate reportedPeriodEndFrom, LocalDate reportedPeriodEndTo) {
+    }
+
+    /**
+     * What the reports of one period (periodKind + year + number) add up to in the scope. Sums of reported
+     * figures; the average monthly income is weighted by workers (Σ income × workers ÷ Σ workers, over the
+     * reports that give both), never an average of averages.
+     */
+    public record PeriodFigures(String periodKind, int year, Integer number, LocalDate periodStart, LocalDate periodEnd,
+                                BigDecimal revenueVnd, BigDecimal exportUsd, BigDecimal budgetPaidVnd, Long workers,
+                                BigDecimal averageMonthlyIncomeVnd, long zonesReporting, long reports, String source,
+                                String averageIncomeBasis) {
     }
 }

@@ -12,6 +12,8 @@ import vn.izone.metrics.indicators.Scope;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +27,7 @@ import java.util.UUID;
 public class AggregateStore {
     private static final Logger LOG = Logger.getLogger(AggregateStore.class);
 
-    public enum Outcome { APPLIED, DUPLICATE, GAP_APPLIED, IGNORED }
+    public enum Outcome { APPLIED, DUPLICATE, LATE, GAP_APPLIED, IGNORED }
 
     private final EntityManager em;
 
@@ -33,10 +35,28 @@ public class AggregateStore {
         this.em = em;
     }
 
-    @Transactional
+    /**
+     * Applies one event in a transaction (joining the caller's, as a rebuild does). A {@link
+     * vn.izone.metrics.events.PoisonEvent} is thrown before anything is written, so it never spoils a joined
+     * transaction.
+     */
+    @Transactional(dontRollbackOn = vn.izone.metrics.events.PoisonEvent.class)
     public Outcome apply(RegistryEvent event) {
+        validate(event);
         long applied = lockAppliedVersion(event.aggregateType(), event.aggregateId());
         if (event.aggregateVersion() <= applied) {
+            // Already applied (redelivery, replay), or an older version arriving late: the current state stays,
+            // but a version never seen before still joins the history, so "as of" figures stay right.
+            int added = switch (event.aggregateType()) {
+                case "zone" -> writeZone(event, "zone_state_history", false);
+                case "project" -> writeProject(event, "project_state_history", false);
+                default -> 0;
+            };
+            if (added > 0) {
+                LOG.infof("late %s %s version %d (applied %d): kept in history only", event.aggregateType(),
+                        event.aggregateId(), event.aggregateVersion(), applied);
+                return Outcome.LATE;
+            }
             return Outcome.DUPLICATE;
         }
         Outcome outcome = Outcome.APPLIED;
@@ -54,6 +74,7 @@ public class AggregateStore {
         switch (event.aggregateType()) {
             case "zone" -> applyZone(event, dirty);
             case "project" -> applyProject(event, dirty);
+            case "report" -> applyReport(event, dirty);
             default -> outcome = Outcome.IGNORED;
         }
         em.createNativeQuery("UPDATE applied_version SET version = ?3 WHERE aggregate_type = ?1 AND aggregate_id = ?2")
@@ -61,6 +82,62 @@ public class AggregateStore {
                 .setParameter(3, event.aggregateVersion()).executeUpdate();
         markDirty(dirty);
         return outcome;
+    }
+
+    /** Refuses, before anything is written, an event whose data cannot be stored. */
+    static void validate(RegistryEvent e) {
+        JsonNode d = e.data();
+        switch (e.aggregateType()) {
+            case "zone" -> {
+                require(d, "kind");
+                require(d, "name");
+                require(d, "provinceCode");
+                require(d, "status");
+                date(d, "statusDate");
+            }
+            case "project" -> {
+                require(d, "origin");
+                require(d, "status");
+            }
+            case "report" -> {
+                require(d, "periodKind");
+                require(d, "year");
+                date(d, "periodStart");
+                date(d, "periodEnd");
+                date(d, "validOn");
+                uuid(d, "zoneId");
+                uuid(d, "projectId");
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static void require(JsonNode d, String field) {
+        if (!d.hasNonNull(field) || d.get(field).asText().isBlank()) {
+            throw new vn.izone.metrics.events.PoisonEvent("data." + field + " missing");
+        }
+    }
+
+    private static UUID uuid(JsonNode d, String field) {
+        if (!d.hasNonNull(field)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(d.get(field).asText());
+        } catch (IllegalArgumentException ex) {
+            throw new vn.izone.metrics.events.PoisonEvent("malformed " + field + ": " + d.get(field).asText());
+        }
+    }
+
+    /** Empties every table derived from the registry events (before a replay). dirty_scope is kept. */
+    @Transactional
+    public void truncateDerived() {
+        // DELETE, not TRUNCATE: readers keep seeing the old rows (MVCC) until the rebuild commits.
+        for (String table : List.of("applied_version", "zone_state", "project_state", "report_state",
+                "zone_state_history", "project_state_history", "sequence_gap")) {
+            em.createNativeQuery("DELETE FROM " + table).executeUpdate();
+        }
     }
 
     private long lockAppliedVersion(String type, UUID id) {
@@ -72,55 +149,131 @@ public class AggregateStore {
         return version.longValue();
     }
 
+    private static final String ZONE_COLUMNS = "zone_id, revision, kind, name, province_code, province_name, "
+            + "former_province_code, former_province_name, status, cluster_model, planned_area_ha, established_area_ha, "
+            + "industrial_land_ha, leased_area_ha, valid_on, recorded_at, status_date, construction_progress_percent, targets";
+
     private void applyZone(RegistryEvent e, Set<Scope> dirty) {
         // Scopes before and after: a corrected province or kind changes the figures of both.
         dirty.addAll(scopesOfZone(e.aggregateId()));
+        writeZone(e, "zone_state", true);
+        writeZone(e, "zone_state_history", false);
+        dirty.addAll(scopesOfZone(e.aggregateId()));
+    }
+
+    /** Writes the zone's state carried by the event into the table: upserted (current) or added once (history). */
+    private int writeZone(RegistryEvent e, String table, boolean upsert) {
         JsonNode d = e.data();
-        Query upsert = em.createNativeQuery("""
-                INSERT INTO zone_state (zone_id, revision, kind, name, province_code, province_name, former_province_code,
-                    former_province_name, status, cluster_model, planned_area_ha, established_area_ha, industrial_land_ha,
-                    leased_area_ha, valid_on, recorded_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
-                ON CONFLICT (zone_id) DO UPDATE SET revision = EXCLUDED.revision, kind = EXCLUDED.kind, name = EXCLUDED.name,
-                    province_code = EXCLUDED.province_code, province_name = EXCLUDED.province_name,
-                    former_province_code = EXCLUDED.former_province_code, former_province_name = EXCLUDED.former_province_name,
-                    status = EXCLUDED.status, cluster_model = EXCLUDED.cluster_model, planned_area_ha = EXCLUDED.planned_area_ha,
-                    established_area_ha = EXCLUDED.established_area_ha, industrial_land_ha = EXCLUDED.industrial_land_ha,
-                    leased_area_ha = EXCLUDED.leased_area_ha, valid_on = EXCLUDED.valid_on, recorded_at = EXCLUDED.recorded_at
-                """);
-        upsert.setParameter(1, e.aggregateId()).setParameter(2, e.aggregateVersion())
+        String onConflict = upsert ? " ON CONFLICT (zone_id) DO UPDATE SET " + updateAll(ZONE_COLUMNS, "zone_id")
+                : " ON CONFLICT DO NOTHING";
+        JsonNode targets = d.get("targets");
+        return em.createNativeQuery("INSERT INTO " + table + " (" + ZONE_COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                        + "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)" + onConflict)
+                .setParameter(1, e.aggregateId()).setParameter(2, e.aggregateVersion())
                 .setParameter(3, d.path("kind").asText()).setParameter(4, d.path("name").asText())
                 .setParameter(5, d.path("provinceCode").asText()).setParameter(6, text(d, "provinceName"))
                 .setParameter(7, text(d, "formerProvinceCode")).setParameter(8, text(d, "formerProvinceName"))
                 .setParameter(9, d.path("status").asText()).setParameter(10, text(d, "clusterModel"))
                 .setParameter(11, decimal(d, "plannedAreaHa")).setParameter(12, decimal(d, "establishedAreaHa"))
                 .setParameter(13, decimal(d, "industrialLandHa")).setParameter(14, decimal(d, "leasedAreaHa"))
-                .setParameter(15, e.validOn()).setParameter(16, Timestamp.from(e.recordedAt()));
-        upsert.executeUpdate();
-        dirty.addAll(scopesOfZone(e.aggregateId()));
+                .setParameter(15, validOn(e)).setParameter(16, Timestamp.from(e.recordedAt()))
+                .setParameter(17, date(d, "statusDate")).setParameter(18, decimal(d, "constructionProgressPercent"))
+                .setParameter(19, targets != null && targets.isArray() ? targets.toString() : null)
+                .executeUpdate();
     }
 
+    private static final String PROJECT_COLUMNS = "project_id, zone_id, revision, origin, capital_amount, capital_currency, "
+            + "leased_area_ha, workers, status, valid_on, recorded_at";
+
     private void applyProject(RegistryEvent e, Set<Scope> dirty) {
+        UUID previousZone = currentZoneOfProject(e.aggregateId());
+        writeProject(e, "project_state", true);
+        writeProject(e, "project_state_history", false);
+        if (previousZone != null && !previousZone.equals(e.zoneId())) {
+            dirty.addAll(scopesOfZone(previousZone));
+        }
+        dirty.addAll(scopesOfZone(e.zoneId()));
+    }
+
+    private UUID currentZoneOfProject(UUID projectId) {
+        List<?> rows = em.createNativeQuery("SELECT zone_id FROM project_state WHERE project_id = ?1")
+                .setParameter(1, projectId).getResultList();
+        return rows.isEmpty() ? null : (UUID) rows.get(0);
+    }
+
+    private int writeProject(RegistryEvent e, String table, boolean upsert) {
         JsonNode d = e.data();
         JsonNode capital = d.path("registeredCapital");
-        em.createNativeQuery("""
-                INSERT INTO project_state (project_id, zone_id, revision, origin, capital_amount, capital_currency,
-                    leased_area_ha, workers, status, valid_on, recorded_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                ON CONFLICT (project_id) DO UPDATE SET zone_id = EXCLUDED.zone_id, revision = EXCLUDED.revision,
-                    origin = EXCLUDED.origin, capital_amount = EXCLUDED.capital_amount,
-                    capital_currency = EXCLUDED.capital_currency, leased_area_ha = EXCLUDED.leased_area_ha,
-                    workers = EXCLUDED.workers, status = EXCLUDED.status, valid_on = EXCLUDED.valid_on,
-                    recorded_at = EXCLUDED.recorded_at
-                """)
+        String onConflict = upsert ? " ON CONFLICT (project_id) DO UPDATE SET " + updateAll(PROJECT_COLUMNS, "project_id")
+                : " ON CONFLICT DO NOTHING";
+        return em.createNativeQuery("INSERT INTO " + table + " (" + PROJECT_COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                        + "?7, ?8, ?9, ?10, ?11)" + onConflict)
                 .setParameter(1, e.aggregateId()).setParameter(2, e.zoneId()).setParameter(3, e.aggregateVersion())
                 .setParameter(4, d.path("origin").asText()).setParameter(5, decimal(capital, "amount"))
                 .setParameter(6, text(capital, "currency")).setParameter(7, decimal(d, "leasedAreaHa"))
                 .setParameter(8, d.hasNonNull("workers") ? d.get("workers").asInt() : null)
-                .setParameter(9, d.path("status").asText()).setParameter(10, e.validOn())
+                .setParameter(9, d.path("status").asText()).setParameter(10, validOn(e))
                 .setParameter(11, Timestamp.from(e.recordedAt()))
                 .executeUpdate();
-        dirty.addAll(scopesOfZone(e.zoneId()));
+    }
+
+    private static final String REPORT_COLUMNS = "report_id, zone_id, project_id, revision, period_kind, year, number, "
+            + "period_start, period_end, revenue_vnd, export_usd, budget_paid_vnd, workers, average_monthly_income_vnd, "
+            + "valid_on, source, recorded_at";
+
+    private void applyReport(RegistryEvent e, Set<Scope> dirty) {
+        JsonNode d = e.data();
+        UUID zoneId = d.hasNonNull("zoneId") ? uuid(d, "zoneId") : e.zoneId();
+        String kind = d.path("periodKind").asText();
+        List<?> previous = em.createNativeQuery("SELECT zone_id FROM report_state WHERE report_id = ?1")
+                .setParameter(1, e.aggregateId()).getResultList();
+        em.createNativeQuery("INSERT INTO report_state (" + REPORT_COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                        + "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT (report_id) DO UPDATE SET "
+                        + updateAll(REPORT_COLUMNS, "report_id"))
+                .setParameter(1, e.aggregateId()).setParameter(2, zoneId)
+                .setParameter(3, uuid(d, "projectId"))
+                .setParameter(4, e.aggregateVersion()).setParameter(5, kind).setParameter(6, d.get("year").asInt())
+                .setParameter(7, d.hasNonNull("number") ? d.get("number").asInt() : null)
+                .setParameter(8, date(d, "periodStart")).setParameter(9, date(d, "periodEnd"))
+                .setParameter(10, decimal(d, "revenueVnd")).setParameter(11, decimal(d, "exportUsd"))
+                .setParameter(12, decimal(d, "budgetPaidVnd"))
+                .setParameter(13, d.hasNonNull("workers") ? d.get("workers").asInt() : null)
+                .setParameter(14, decimal(d, "averageMonthlyIncomeVnd"))
+                .setParameter(15, d.hasNonNull("validOn") ? date(d, "validOn") : e.validOn())
+                .setParameter(16, d.hasNonNull("source") ? d.get("source").asText() : e.source())
+                .setParameter(17, Timestamp.from(e.recordedAt()))
+                .executeUpdate();
+        if (!previous.isEmpty() && !zoneId.equals(previous.get(0))) {
+            dirty.addAll(scopesOfZone((UUID) previous.get(0)));
+        }
+        dirty.addAll(scopesOfZone(zoneId));
+    }
+
+    private static String updateAll(String columns, String key) {
+        StringBuilder set = new StringBuilder();
+        for (String column : columns.split(",")) {
+            String c = column.trim();
+            if (!c.equals(key)) {
+                set.append(set.isEmpty() ? "" : ", ").append(c).append(" = EXCLUDED.").append(c);
+            }
+        }
+        return set.toString();
+    }
+
+    /** The date the state is true for; an event without one is taken as true on the day it was recorded. */
+    private static LocalDate validOn(RegistryEvent e) {
+        return e.validOn() != null ? e.validOn() : LocalDate.ofInstant(e.recordedAt(), ZoneOffset.UTC);
+    }
+
+    private static LocalDate date(JsonNode node, String field) {
+        if (!node.hasNonNull(field)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(node.get(field).asText());
+        } catch (java.time.format.DateTimeParseException ex) {
+            throw new vn.izone.metrics.events.PoisonEvent("malformed date in " + field + ": " + node.get(field).asText());
+        }
     }
 
     /** Every scope a zone's figures roll up into, as the zone stands now in this store. */

@@ -14,6 +14,8 @@ import java.util.UUID;
 public final class RegistryEvents implements AutoCloseable {
     public static final String ZONES = "izone.registry.zones.v1";
     public static final String PROJECTS = "izone.registry.projects.v1";
+    public static final String REPORTS = "izone.registry.reports.v1";
+    public static final String DLQ = "izone.metrics.dlq.v1";
 
     private final KafkaProducer<String, String> producer;
 
@@ -24,11 +26,39 @@ public final class RegistryEvents implements AutoCloseable {
     }
 
     public static String envelope(String type, String aggregateType, UUID aggregateId, long version, UUID zoneId, String data) {
+        return envelope(type, aggregateType, aggregateId, version, zoneId, "2024-12-31", data);
+    }
+
+    public static String envelope(String type, String aggregateType, UUID aggregateId, long version, UUID zoneId,
+                                  String validOn, String data) {
         return """
                 {"eventId":"%s","eventType":"%s","schemaVersion":1,"aggregateType":"%s","aggregateId":"%s",
-                 "aggregateVersion":%d,"zoneId":"%s","recordedAt":"%s","validOn":"2024-12-31","actor":"test",
+                 "aggregateVersion":%d,"zoneId":"%s","recordedAt":"%s","validOn":"%s","actor":"test",
                  "source":"test","futureField":{"ignored":true},"data":%s}"""
-                .formatted(UUID.randomUUID(), type, aggregateType, aggregateId, version, zoneId, Instant.now(), data);
+                .formatted(UUID.randomUUID(), type, aggregateType, aggregateId, version, zoneId, Instant.now(), validOn, data);
+    }
+
+    /** A zone event with the lifecycle facts the targets need. {@code targets} is a JSON array or null. */
+    public static String zone(UUID id, long version, String validOn, String province, String status, String statusDate,
+                              Double progress, double land, double leased, String targets) {
+        return envelope("zone.updated", "zone", id, version, id, validOn, """
+                {"id":"%s","kind":"INDUSTRIAL_PARK","name":"Zone %s","provinceCode":"%s","provinceName":"Province %s",
+                 "status":"%s","statusDate":%s,"constructionProgressPercent":%s,"plannedAreaHa":%s,
+                 "establishedAreaHa":%s,"industrialLandHa":%s,"leasedAreaHa":%s,"targets":%s}"""
+                .formatted(id, id, province, province, status, statusDate == null ? "null" : "\"" + statusDate + "\"",
+                        progress, land * 1.5, land * 1.2, land, leased, targets));
+    }
+
+    /** A report event; {@code projectId} null for the zone's own report. */
+    public static String report(UUID id, long version, UUID zoneId, UUID projectId, String kind, int year, Integer number,
+                                String start, String end, long revenueVnd, long exportUsd, long budgetVnd, int workers,
+                                long incomeVnd) {
+        return envelope(version == 1 ? "report.submitted" : "report.corrected", "report", id, version, zoneId, end, """
+                {"id":"%s","zoneId":"%s","projectId":%s,"periodKind":"%s","year":%d,"number":%s,"periodStart":"%s",
+                 "periodEnd":"%s","revenueVnd":%d,"exportUsd":%d,"budgetPaidVnd":%d,"workers":%d,
+                 "averageMonthlyIncomeVnd":%d,"validOn":"%s","source":"test report"}"""
+                .formatted(id, zoneId, projectId == null ? "null" : "\"" + projectId + "\"", kind, year, number, start, end,
+                        revenueVnd, exportUsd, budgetVnd, workers, incomeVnd, end));
     }
 
     public static String zone(UUID id, long version, String province, String former, String kind, String status,
@@ -46,6 +76,14 @@ public final class RegistryEvents implements AutoCloseable {
                 {"id":"%s","zoneId":"%s","origin":"%s","registeredCapital":{"amount":%s,"currency":"%s"},
                  "leasedAreaHa":1,"workers":%d,"status":"%s"}"""
                 .formatted(id, zoneId, origin, capital, currency, workers, status));
+    }
+
+    public void sendAsync(String topic, UUID zoneId, String value) {
+        producer.send(new ProducerRecord<>(topic, zoneId.toString(), value));
+    }
+
+    public void flush() {
+        producer.flush();
     }
 
     public void send(String topic, UUID zoneId, String value) {

@@ -1,0 +1,127 @@
+package vn.izone.metrics.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads the registry's current state through its REST API (every zone page by page, then each zone's projects)
+ * and compares it with the state tables ({@link Reconciliation}). In normal operation, once the event stream
+ * is caught up, it reports no difference.
+ */
+@ApplicationScoped
+public class Reconciler {
+    static final int PAGE_SIZE = 500;
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final String registryUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public Reconciler(EntityManager em, ObjectMapper json,
+                      @ConfigProperty(name = "izone.registry.url", defaultValue = "http://127.0.0.1:8081") String registryUrl) {
+        this.em = em;
+        this.json = json;
+        this.registryUrl = registryUrl.endsWith("/") ? registryUrl.substring(0, registryUrl.length() - 1) : registryUrl;
+    }
+
+    public Reconciliation.Report reconcile() {
+        Reconciliation.Snapshot registry = registrySnapshot();
+        return Reconciliation.compare(registry, metricsSnapshot());
+    }
+
+    Reconciliation.Snapshot registrySnapshot() {
+        Reconciliation.Snapshot snapshot = Reconciliation.Snapshot.empty();
+        for (int page = 0; ; page++) {
+            JsonNode zones = get("/api/v1/zones?page=" + page + "&size=" + PAGE_SIZE);
+            for (JsonNode zone : zones) {
+                UUID id = UUID.fromString(zone.get("id").asText());
+                snapshot.zones().put(id, Reconciliation.zoneOfRegistry(zone));
+                for (JsonNode project : get("/api/v1/zones/" + id + "/projects")) {
+                    snapshot.projects().put(UUID.fromString(project.get("id").asText()), Reconciliation.projectOfRegistry(project));
+                }
+            }
+            if (zones.size() < PAGE_SIZE) {
+                return snapshot;
+            }
+        }
+    }
+
+    private JsonNode get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(registryUrl + path))
+                    .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("registry answered " + response.statusCode() + " to GET " + path);
+            }
+            JsonNode body = json.readTree(response.body());
+            if (!body.isArray()) {
+                throw new IllegalStateException("registry answered GET " + path + " with something else than a list");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new IllegalStateException("registry unreachable at " + registryUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    Reconciliation.Snapshot metricsSnapshot() {
+        Reconciliation.Snapshot snapshot = Reconciliation.Snapshot.empty();
+        List<Object[]> zones = em.createNativeQuery("""
+                SELECT zone_id, revision, kind, name, province_code, former_province_code, status, cluster_model,
+                    planned_area_ha, established_area_ha, industrial_land_ha, leased_area_ha, status_date,
+                    construction_progress_percent FROM zone_state""").getResultList();
+        for (Object[] r : zones) {
+            Map<String, String> v = new LinkedHashMap<>();
+            v.put("revision", Reconciliation.string(r[1]));
+            v.put("kind", Reconciliation.string(r[2]));
+            v.put("name", Reconciliation.string(r[3]));
+            v.put("provinceCode", Reconciliation.string(r[4]));
+            v.put("formerProvinceCode", Reconciliation.string(r[5]));
+            v.put("status", Reconciliation.string(r[6]));
+            v.put("clusterModel", Reconciliation.string(r[7]));
+            v.put("plannedAreaHa", Reconciliation.number(r[8]));
+            v.put("establishedAreaHa", Reconciliation.number(r[9]));
+            v.put("industrialLandHa", Reconciliation.number(r[10]));
+            v.put("leasedAreaHa", Reconciliation.number(r[11]));
+            v.put("statusDate", Reconciliation.string(r[12]));
+            v.put("constructionProgressPercent", Reconciliation.number(r[13]));
+            snapshot.zones().put((UUID) r[0], v);
+        }
+        List<Object[]> projects = em.createNativeQuery("""
+                SELECT project_id, zone_id, revision, origin, capital_amount, capital_currency, leased_area_ha, workers, status
+                FROM project_state""").getResultList();
+        for (Object[] r : projects) {
+            Map<String, String> v = new LinkedHashMap<>();
+            v.put("zoneId", Reconciliation.string(r[1]));
+            v.put("revision", Reconciliation.string(r[2]));
+            v.put("origin", Reconciliation.string(r[3]));
+            v.put("capitalAmount", Reconciliation.number(r[4]));
+            v.put("capitalCurrency", Reconciliation.string(r[5]));
+            v.put("leasedAreaHa", Reconciliation.number(r[6]));
+            v.put("workers", Reconciliation.string(r[7]));
+            v.put("status", Reconciliation.string(r[8]));
+            snapshot.projects().put((UUID) r[0], v);
+        }
+        return snapshot;
+    }
+}
