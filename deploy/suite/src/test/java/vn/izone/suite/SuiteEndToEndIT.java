@@ -66,4 +66,39 @@ class SuiteEndToEndIT {
         assertTrue(province.path("employment").path("workers").asLong() >= 1200);
         assertEquals(150000000L, province.path("projects").path("capitalByCurrency").path("USD").path("fdi").asLong());
     }
+
+    @Test
+    void metricsAgreeWithTheRegistryAndARebuildReproducesTheSameFigures() {
+        RegistryClient.Reply park = registry.post("/api/v1/zones", """
+                {"kind":"INDUSTRIAL_CLUSTER","name":"Cụm công nghiệp Ý Yên (e2e)","provinceCode":"37",
+                 "formerProvinceCode":"36","status":"IN_OPERATION","clusterModel":"ECOLOGICAL","plannedAreaHa":60,
+                 "establishedAreaHa":60,"industrialLandHa":45,"leasedAreaHa":30,"validOn":"2025-09-30","source":"e2e"}""", "e2e-cluster");
+        assertEquals(201, park.status(), () -> park.body().toString());
+        String zoneId = park.body().path("id").asText();
+        assertEquals(201, registry.post("/api/v1/zones/" + zoneId + "/projects", """
+                {"name":"Xưởng gỗ (e2e)","investor":"Công ty Gỗ E2E","origin":"DOMESTIC","sector":"wood",
+                 "registeredCapital":{"amount":85000000000,"currency":"VND"},"leasedAreaHa":5,"workers":240,
+                 "status":"OPERATING","validOn":"2025-09-30","source":"e2e"}""", "e2e-wood").status());
+        RegistryClient metrics = new RegistryClient(suite.url(Suite.METRICS), "board:test");
+        String scope = "/api/v1/indicators/former-province/36";
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertEquals(240, metrics.get(scope).body().path("employment").path("workers").asLong()));
+
+        RegistryClient.Reply reconciliation = metrics.post("/api/v1/admin/reconcile", "{}", null);
+        assertEquals(200, reconciliation.status(), () -> String.valueOf(reconciliation.body()));
+        assertTrue(reconciliation.body().path("zonesCompared").asLong() >= 1);
+        assertEquals(0, reconciliation.body().path("differences").size(), () -> reconciliation.body().toString());
+
+        JsonNode before = withoutTimes(metrics.get(scope).body());
+        assertEquals(202, metrics.post("/api/v1/admin/rebuild", "{}", null).status());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertEquals("DONE", metrics.get("/api/v1/admin/rebuild").body().path("state").asText()));
+        assertEquals(before, withoutTimes(metrics.get(scope).body()));
+    }
+
+    private static JsonNode withoutTimes(JsonNode indicators) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = indicators.deepCopy();
+        copy.remove("computedAt");
+        return copy;
+    }
 }
