@@ -9,7 +9,12 @@ import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +27,12 @@ import java.util.Optional;
 public class IndicatorStore {
     private final EntityManager em;
     private final ObjectMapper json;
+    private final DataSource dataSource;
 
-    public IndicatorStore(EntityManager em, ObjectMapper json) {
+    public IndicatorStore(EntityManager em, ObjectMapper json, DataSource dataSource) {
         this.em = em;
         this.json = json;
+        this.dataSource = dataSource;
     }
 
     /** @return true if this snapshot is now the latest of its scope */
@@ -51,6 +58,19 @@ public class IndicatorStore {
                 .setParameter(8, text(snapshot, "provinceCode")).setParameter(9, text(snapshot, "formerProvinceCode"))
                 .executeUpdate();
         return changed > 0;
+    }
+
+    /** The stored JSON of a scope's latest snapshot, as received: one primary-key read, no parsing. */
+    public Optional<String> latestJson(String scopeKey) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT payload FROM indicator_snapshot WHERE scope_key = ?")) {
+            q.setString(1, scopeKey);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the snapshot of " + scopeKey, e);
+        }
     }
 
     @Transactional

@@ -44,7 +44,7 @@ public class IndicatorsConsumer {
         }
         boolean latest = store.save(snapshot, payload);
         if ("ZONE".equals(snapshot.path("scopeType").asText()) && IndicatorStore.text(snapshot, "provinceCode") == null) {
-            places.ensure(snapshot.path("scopeCode").asText());   // once per zone; never fails the consumer
+            places.ensureLater(snapshot.path("scopeCode").asText());   // once per zone, off this thread
         }
         if (latest) {
             live.publish(snapshot);

@@ -2,6 +2,7 @@ package vn.izone.reporting.zones;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -16,12 +17,18 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where a zone is (province, former province), for zone snapshots that do not say so themselves: asked once of
  * the registry ({@code GET {izone.registry.url}/api/v1/zones/{id}}) and kept in zone_place. A registry that does
- * not answer is asked again at most once a minute per zone; a failed lookup never stops the consumer.
+ * not answer is asked again at most once a minute per zone; the consumer only queues lookups, so a failed or slow
+ * lookup never stops it.
  */
 @ApplicationScoped
 public class ZonePlaces {
@@ -33,6 +40,12 @@ public class ZonePlaces {
     private final String registryUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Instant> failedAt = new ConcurrentHashMap<>();
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final ExecutorService lookups = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), r -> {
+        Thread t = new Thread(r, "zone-place-lookup");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ZonePlaces(EntityManager em, ObjectMapper json, @ConfigProperty(name = "izone.registry.url") String registryUrl) {
         this.em = em;
@@ -40,8 +53,33 @@ public class ZonePlaces {
         this.registryUrl = registryUrl.endsWith("/") ? registryUrl.substring(0, registryUrl.length() - 1) : registryUrl;
     }
 
-    /** Looks the zone up in the registry unless its place is cached; true if its place is known afterwards. */
-    public boolean ensure(String zoneId) {
+    /** Looks the zone up later, on a thread of its own, so a slow registry never holds the consumer up. */
+    public void ensureLater(String zoneId) {
+        if (pending.add(zoneId)) {
+            try {
+                lookups.execute(() -> {
+                    try {
+                        ensure(zoneId);
+                    } finally {
+                        pending.remove(zoneId);
+                    }
+                });
+            } catch (RuntimeException e) {
+                pending.remove(zoneId);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        lookups.shutdownNow();
+    }
+
+    /**
+     * Looks the zone up in the registry unless its place is cached; true if its place is known afterwards. One lookup
+     * at a time, so a zone asked for by the consumer and a drill-down at once is asked of the registry once.
+     */
+    public synchronized boolean ensure(String zoneId) {
         if (known(zoneId)) {
             return true;
         }
