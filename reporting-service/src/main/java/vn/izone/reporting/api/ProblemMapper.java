@@ -19,4 +19,15 @@ public class ProblemMapper {
         problem.put("detail", e.getMessage());
         return Response.status(status).type("application/problem+json").entity(problem).build();
     }
+
+    /** A bad query parameter (unknown indicator, step, date): 400 with what is accepted. */
+    @ServerExceptionMapper
+    public Response badRequest(IllegalArgumentException e) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://izone.vn/problems/http-400");
+        problem.put("title", "Bad Request");
+        problem.put("status", 400);
+        problem.put("detail", e.getMessage());
+        return Response.status(400).type("application/problem+json").entity(problem).build();
+    }
 }

@@ -5,33 +5,53 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.smallrye.mutiny.Multi;
+import vn.izone.reporting.exports.SummaryPage;
 import vn.izone.reporting.indicators.IndicatorStore;
 import vn.izone.reporting.indicators.LiveUpdates;
+import vn.izone.reporting.series.IndicatorPaths;
+import vn.izone.reporting.series.SeriesService;
+import vn.izone.reporting.zones.ZonePlaces;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 
 /** Rollups as boards read them: the latest snapshot of each scope, with what each figure is made of. */
 @Path("/api/v1/rollups")
 @Produces(MediaType.APPLICATION_JSON)
 public class RollupResource {
+    private static final Map<String, String> SCOPE_SLUGS = Map.ofEntries(
+            Map.entry("national", "national"), Map.entry("provinces", "province"), Map.entry("province", "province"),
+            Map.entry("former-provinces", "former-province"), Map.entry("former-province", "former-province"),
+            Map.entry("zones", "zone"), Map.entry("zone", "zone"), Map.entry("zone-kinds", "zone-kind"),
+            Map.entry("zone-kind", "zone-kind"), Map.entry("cluster-models", "cluster-model"), Map.entry("cluster-model", "cluster-model"));
+
     private final IndicatorStore store;
     private final LiveUpdates live;
+    private final ZonePlaces places;
+    private final SeriesService series;
 
-    public RollupResource(IndicatorStore store, LiveUpdates live) {
+    public RollupResource(IndicatorStore store, LiveUpdates live, ZonePlaces places, SeriesService series) {
         this.store = store;
         this.live = live;
+        this.places = places;
+        this.series = series;
     }
 
     @GET
     @Path("national")
     @Operation(summary = "The whole country")
-    public JsonNode national() {
-        return one("national:VN");
+    public String national() {
+        // One precomputed row read by its primary key, its JSON passed through as stored.
+        return store.latestJson("national:VN").orElseThrow(() -> new NotFoundException("no figures yet for national:VN"));
     }
 
     @GET
@@ -46,6 +66,28 @@ public class RollupResource {
     @Operation(summary = "One of today's provinces")
     public JsonNode province(@PathParam("code") String code) {
         return one("province:" + code);
+    }
+
+    @GET
+    @Path("provinces/{code}/zones")
+    @Operation(summary = "Drill-down: the latest figures of every zone in one of today's provinces")
+    public List<JsonNode> provinceZones(@PathParam("code") String code) {
+        return zones(false, code);
+    }
+
+    @GET
+    @Path("former-provinces/{code}/zones")
+    @Operation(summary = "Drill-down: the latest figures of every zone in a former province")
+    public List<JsonNode> formerProvinceZones(@PathParam("code") String code) {
+        return zones(true, code);
+    }
+
+    @GET
+    @Path("provinces/{code}/summary.html")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    @Operation(summary = "A printable one-page summary of a province (A4): headline figures with their basis and its zones")
+    public String provinceSummary(@PathParam("code") String code) {
+        return SummaryPage.html(province(code), provinceZones(code));
     }
 
     @GET
@@ -80,12 +122,88 @@ public class RollupResource {
     }
 
     @GET
+    @Path("national/series")
+    @Operation(summary = "Time series of one national indicator")
+    public SeriesService.Series nationalSeries(@QueryParam("indicator") String indicator, @QueryParam("step") String step,
+                                               @QueryParam("from") String from, @QueryParam("to") String to) {
+        return series("national", "VN", indicator, step, from, to);
+    }
+
+    @GET
+    @Path("{scopeType}/{code}/series")
+    @Operation(summary = "Time series of one indicator of a scope: the last snapshot within each MONTH, QUARTER or YEAR")
+    public SeriesService.Series series(@PathParam("scopeType") String scopeType, @PathParam("code") String code,
+                                       @QueryParam("indicator") String indicator, @QueryParam("step") String step,
+                                       @QueryParam("from") String from, @QueryParam("to") String to) {
+        SeriesService.Step s;
+        try {
+            s = step == null || step.isBlank() ? SeriesService.Step.MONTH : SeriesService.Step.valueOf(step.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("step must be MONTH, QUARTER or YEAR, not '" + step + "'");
+        }
+        Instant f = SeriesService.bound(from, false, Instant.parse("2000-01-01T00:00:00Z"));
+        Instant t = SeriesService.bound(to, true, Instant.now().plusSeconds(86_400));
+        return series.series(scopeKey(scopeType, code), IndicatorPaths.of(indicator), s, f, t);
+    }
+
+    @GET
+    @Path("national/compare")
+    @Operation(summary = "Compares a national indicator between two periods")
+    public SeriesService.Comparison nationalCompare(@QueryParam("indicator") String indicator,
+                                                    @QueryParam("from1") String from1, @QueryParam("to1") String to1,
+                                                    @QueryParam("from2") String from2, @QueryParam("to2") String to2) {
+        return compare("national", "VN", indicator, from1, to1, from2, to2);
+    }
+
+    @GET
+    @Path("{scopeType}/{code}/compare")
+    @Operation(summary = "Compares an indicator of a scope between two periods (each its last snapshot), growth in %")
+    public SeriesService.Comparison compare(@PathParam("scopeType") String scopeType, @PathParam("code") String code,
+                                            @QueryParam("indicator") String indicator,
+                                            @QueryParam("from1") String from1, @QueryParam("to1") String to1,
+                                            @QueryParam("from2") String from2, @QueryParam("to2") String to2) {
+        if (to1 == null || to2 == null) {
+            throw new IllegalArgumentException("to1 and to2 are required (from1/from2 default to the beginning)");
+        }
+        Instant start = Instant.parse("2000-01-01T00:00:00Z");
+        return series.compare(scopeKey(scopeType, code), IndicatorPaths.of(indicator),
+                SeriesService.bound(from1, false, start), SeriesService.bound(to1, true, null),
+                SeriesService.bound(from2, false, start), SeriesService.bound(to2, true, null));
+    }
+
+    @GET
     @Path("live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-sent events: every new snapshot as it arrives")
     public Multi<JsonNode> liveUpdates() {
         return live.stream();
+    }
+
+    private List<JsonNode> zones(boolean former, String code) {
+        // Zones whose province nobody told us yet are looked up in the registry now (for at most 2 s; the rest
+        // are queued), then cached.
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        for (String id : store.unplacedZones(50)) {
+            if (System.nanoTime() < deadline) {
+                places.ensure(id);
+            } else {
+                places.ensureLater(id);
+            }
+        }
+        List<JsonNode> zones = store.zonesOf(former, code);
+        if (zones.isEmpty() && store.latest((former ? "former-province:" : "province:") + code).isEmpty()) {
+            throw new NotFoundException("no figures yet for " + (former ? "former province " : "province ") + code);
+        }
+        return zones;
+    }
+
+    static String scopeKey(String scopeType, String code) {
+        String slug = SCOPE_SLUGS.get(scopeType);
+        if (slug == null) {
+            throw new NotFoundException("unknown scope type '" + scopeType + "'; one of " + new TreeSet<>(SCOPE_SLUGS.keySet()));
+        }
+        return slug + ":" + code;
     }
 
     private JsonNode one(String key) {

@@ -2,13 +2,19 @@ package vn.izone.reporting.indicators;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,10 +27,12 @@ import java.util.Optional;
 public class IndicatorStore {
     private final EntityManager em;
     private final ObjectMapper json;
+    private final DataSource dataSource;
 
-    public IndicatorStore(EntityManager em, ObjectMapper json) {
+    public IndicatorStore(EntityManager em, ObjectMapper json, DataSource dataSource) {
         this.em = em;
         this.json = json;
+        this.dataSource = dataSource;
     }
 
     /** @return true if this snapshot is now the latest of its scope */
@@ -35,17 +43,34 @@ public class IndicatorStore {
         em.createNativeQuery("INSERT INTO indicator_history (scope_key, computed_at, payload) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
                 .setParameter(1, key).setParameter(2, computedAt).setParameter(3, payload).executeUpdate();
         int changed = em.createNativeQuery("""
-                INSERT INTO indicator_snapshot (scope_key, scope_type, scope_code, scope_name, payload, computed_at, received_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                INSERT INTO indicator_snapshot (scope_key, scope_type, scope_code, scope_name, payload, computed_at, received_at,
+                    province_code, former_province_code)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                 ON CONFLICT (scope_key) DO UPDATE SET scope_name = EXCLUDED.scope_name, payload = EXCLUDED.payload,
-                    computed_at = EXCLUDED.computed_at, received_at = EXCLUDED.received_at
+                    computed_at = EXCLUDED.computed_at, received_at = EXCLUDED.received_at,
+                    province_code = COALESCE(EXCLUDED.province_code, indicator_snapshot.province_code),
+                    former_province_code = COALESCE(EXCLUDED.former_province_code, indicator_snapshot.former_province_code)
                 WHERE indicator_snapshot.computed_at <= EXCLUDED.computed_at
                 """)
                 .setParameter(1, key).setParameter(2, snapshot.path("scopeType").asText())
                 .setParameter(3, snapshot.path("scopeCode").asText()).setParameter(4, snapshot.path("scopeName").asText(null))
                 .setParameter(5, payload).setParameter(6, computedAt).setParameter(7, Timestamp.from(Instant.now()))
+                .setParameter(8, text(snapshot, "provinceCode")).setParameter(9, text(snapshot, "formerProvinceCode"))
                 .executeUpdate();
         return changed > 0;
+    }
+
+    /** The stored JSON of a scope's latest snapshot, as received: one primary-key read, no parsing. */
+    public Optional<String> latestJson(String scopeKey) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT payload FROM indicator_snapshot WHERE scope_key = ?")) {
+            q.setString(1, scopeKey);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the snapshot of " + scopeKey, e);
+        }
     }
 
     @Transactional
@@ -64,7 +89,55 @@ public class IndicatorStore {
         return rows.stream().map(this::parse).toList();
     }
 
-    private JsonNode parse(String payload) {
+    /**
+     * The zone snapshots of a province (today's, or a former one): placed by the snapshot itself when it says
+     * where the zone is, else by the registry's answer cached in zone_place. Each gets a "place" object.
+     */
+    @Transactional
+    public List<JsonNode> zonesOf(boolean former, String code) {
+        String column = former ? "former_province_code" : "province_code";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT s.payload, COALESCE(s.province_code, p.province_code), COALESCE(s.former_province_code, p.former_province_code),
+                       p.kind, p.status, CASE WHEN s.%1$s IS NOT NULL THEN 'snapshot' ELSE p.source END
+                FROM indicator_snapshot s LEFT JOIN zone_place p ON p.zone_id = s.scope_code
+                WHERE s.scope_type = 'ZONE' AND COALESCE(s.%1$s, p.%1$s) = ?1
+                ORDER BY s.scope_name, s.scope_code
+                """.formatted(column)).setParameter(1, code).getResultList();
+        return rows.stream().map(r -> {
+            ObjectNode zone = (ObjectNode) parse((String) r[0]);
+            ObjectNode place = zone.putObject("place");
+            place.put("provinceCode", (String) r[1]);
+            place.put("formerProvinceCode", (String) r[2]);
+            place.put("kind", r[3] != null ? (String) r[3] : zone.path("kind").asText(null));
+            place.put("status", r[4] != null ? (String) r[4] : zone.path("status").asText(null));
+            place.put("source", (String) r[5]);
+            return (JsonNode) zone;
+        }).toList();
+    }
+
+    /** Zone snapshots whose province is known neither from the snapshot nor from the registry yet. */
+    @Transactional
+    public List<String> unplacedZones(int limit) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("""
+                SELECT s.scope_code FROM indicator_snapshot s
+                WHERE s.scope_type = 'ZONE' AND s.province_code IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM zone_place p WHERE p.zone_id = s.scope_code)
+                ORDER BY s.received_at DESC LIMIT ?1
+                """).setParameter(1, limit).getResultList();
+        return ids;
+    }
+
+    public static String text(JsonNode snapshot, String field) {
+        JsonNode value = snapshot.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            value = snapshot.path("place").path(field);
+        }
+        return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? value.asText() : null;
+    }
+
+    JsonNode parse(String payload) {
         try {
             return json.readTree(payload);
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import vn.izone.reporting.zones.ZonePlaces;
 
 import java.io.IOException;
 
@@ -18,11 +19,13 @@ public class IndicatorsConsumer {
     private final ObjectMapper json;
     private final IndicatorStore store;
     private final LiveUpdates live;
+    private final ZonePlaces places;
 
-    public IndicatorsConsumer(ObjectMapper json, IndicatorStore store, LiveUpdates live) {
+    public IndicatorsConsumer(ObjectMapper json, IndicatorStore store, LiveUpdates live, ZonePlaces places) {
         this.json = json;
         this.store = store;
         this.live = live;
+        this.places = places;
     }
 
     @Incoming(CHANNEL)
@@ -39,7 +42,11 @@ public class IndicatorsConsumer {
             LOG.warn("skipped an indicator snapshot without scopeKey/computedAt");
             return;
         }
-        if (store.save(snapshot, payload)) {
+        boolean latest = store.save(snapshot, payload);
+        if ("ZONE".equals(snapshot.path("scopeType").asText()) && IndicatorStore.text(snapshot, "provinceCode") == null) {
+            places.ensureLater(snapshot.path("scopeCode").asText());   // once per zone, off this thread
+        }
+        if (latest) {
             live.publish(snapshot);
         }
     }

@@ -1,0 +1,51 @@
+package vn.izone.reporting.support;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Publishes indicator snapshots as metrics-service does: JSON on izone.metrics.indicators.v1, keyed by scope. */
+public final class Snapshots {
+    private Snapshots() {
+    }
+
+    public static void publish(String key, String json) {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("izone.metrics.indicators.v1", key, json)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A full snapshot in metrics-service's Indicators shape; {@code extra} is spliced in as further top-level fields. */
+    public static String of(String type, String code, String name, Instant at, double occupancy, long workers, String extra) {
+        String slug = switch (type) {
+            case "ZONE" -> "zone";
+            case "PROVINCE" -> "province";
+            case "FORMER_PROVINCE" -> "former-province";
+            case "NATIONAL" -> "national";
+            default -> type.toLowerCase();
+        };
+        double industrial = 200.0;
+        double leased = Math.round(industrial * occupancy) / 100.0;
+        return """
+                {"scopeKey":"%1$s:%2$s","scopeType":"%3$s","scopeCode":"%2$s","scopeName":"%4$s","computedAt":"%5$s",
+                 "zones":{"total":5,"planned":1,"established":4,"operating":3,"removed":0,"byStatus":{"IN_OPERATION":3}},
+                 "areas":{"plannedHa":500.0,"establishedHa":400.0,"operatingHa":300.0,"industrialLandHa":%6$s,"leasedHa":%7$s},
+                 "occupancy":{"ratePercent":%8$s,"leasedHa":%7$s,"industrialLandHa":%6$s,"zonesCounted":4,
+                              "basis":"established and operating zones with industrial land"},
+                 "occupancyOperating":{"ratePercent":%8$s,"leasedHa":%7$s,"industrialLandHa":%6$s,"zonesCounted":3,"basis":"operating zones"},
+                 "projects":{"active":12,"fdi":7,"domestic":5,"inactive":1,
+                             "capitalByCurrency":{"USD":{"fdi":350000000,"domestic":0},"VND":{"fdi":0,"domestic":1250000000000}},"leasedHa":%7$s},
+                 "employment":{"workers":%9$d,"source":"zone reports (latest per zone)"}%10$s}"""
+                .formatted(slug, code, type, name, at, industrial, leased, occupancy, workers,
+                        extra == null || extra.isBlank() ? "" : "," + extra);
+    }
+}
