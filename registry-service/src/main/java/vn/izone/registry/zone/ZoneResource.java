@@ -31,11 +31,13 @@ public class ZoneResource {
     private final ZoneService zones;
     private final IdempotencyKeys idempotency;
     private final EventHistory history;
+    private final ZoneImport zoneImport;
 
-    public ZoneResource(ZoneService zones, IdempotencyKeys idempotency, EventHistory history) {
+    public ZoneResource(ZoneService zones, IdempotencyKeys idempotency, EventHistory history, ZoneImport zoneImport) {
         this.zones = zones;
         this.idempotency = idempotency;
         this.history = history;
+        this.zoneImport = zoneImport;
     }
 
     @POST
@@ -47,6 +49,17 @@ public class ZoneResource {
         UUID id = idempotency.createOnce(key, "zone", request, () -> zones.register(request, Actor.of(actor)).id());
         ZoneView view = zones.view(zones.find(id));
         return Response.created(URI.create("/api/v1/zones/" + id)).tag(Revisions.etag(view.revision())).entity(view).build();
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Register many zones from CSV, one per row",
+            description = "A header row names the columns (the fields of a zone; nested ones with a dot, e.g. "
+                    + "wastewater.centralised). Each row is its own change with its own zone.registered event; the "
+                    + "answer lists every row as ACCEPTED (with the new id) or REJECTED (with the fields and reasons).")
+    public ZoneImport.Result importCsv(String csv, @HeaderParam(Actor.HEADER) String actor) {
+        return zoneImport.importCsv(csv, Actor.of(actor));
     }
 
     @GET
