@@ -27,6 +27,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
+    @jakarta.inject.Inject
+    vn.izone.registry.api.WriteAccess access;
     private final ProjectService projects;
     private final EventHistory history;
 
@@ -49,7 +51,7 @@ public class ProjectResource {
             description = "Requires If-Match with the ETag last read.")
     public Response correct(@PathParam("id") UUID id, ProjectRequest request, @HeaderParam("If-Match") String ifMatch,
                             @HeaderParam(Actor.HEADER) String actor) {
-        ProjectView view = projects.correct(id, Revisions.required(ifMatch), request, Actor.of(actor));
+        ProjectView view = projects.correct(id, Revisions.required(ifMatch), request, access.actor(actor));
         return Response.ok(view).tag(Revisions.etag(view.revision())).build();
     }
 

@@ -25,6 +25,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ZoneProjectsResource {
+    @jakarta.inject.Inject
+    vn.izone.registry.api.WriteAccess access;
     private final ProjectService projects;
     private final ZoneService zones;
     private final IdempotencyKeys idempotency;
@@ -40,7 +42,7 @@ public class ZoneProjectsResource {
     @Operation(summary = "Register a secondary investment project in a zone")
     public Response register(@PathParam("zoneId") UUID zoneId, ProjectRequest request,
                              @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
-        UUID id = idempotency.createOnce(key, "project", request, () -> projects.register(zoneId, request, Actor.of(actor)).id());
+        UUID id = idempotency.createOnce(key, "project", request, () -> projects.register(zoneId, request, access.actor(actor)).id());
         ProjectView view = ProjectService.view(projects.find(id));
         return Response.created(URI.create("/api/v1/projects/" + id)).tag(Revisions.etag(view.revision())).entity(view).build();
     }

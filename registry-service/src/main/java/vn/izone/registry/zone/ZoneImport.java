@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.ProblemMappers;
 import vn.izone.registry.api.RejectedChange;
+import vn.izone.registry.api.WriteAccess;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,13 +49,16 @@ public class ZoneImport {
 
     private final ZoneService zones;
     private final ObjectMapper json;
+    private final WriteAccess access;
 
-    public ZoneImport(ZoneService zones, ObjectMapper json) {
+    public ZoneImport(ZoneService zones, ObjectMapper json, WriteAccess access) {
         this.zones = zones;
         this.json = json;
+        this.access = access;
     }
 
     public Result importCsv(String csv, String actor) {
+        access.requireWriter();
         List<List<String>> table = Csv.parse(csv == null ? "" : csv);
         if (table.isEmpty() || table.get(0).stream().allMatch(String::isBlank)) {
             throw RejectedChange.invalid("body", "a CSV file with a header row naming the columns, e.g. kind,name,provinceCode,status,validOn");

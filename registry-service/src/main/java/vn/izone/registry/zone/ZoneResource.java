@@ -28,6 +28,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ZoneResource {
+    @jakarta.inject.Inject
+    vn.izone.registry.api.WriteAccess access;
     private final ZoneService zones;
     private final IdempotencyKeys idempotency;
     private final EventHistory history;
@@ -46,7 +48,7 @@ public class ZoneResource {
             description = "Send an Idempotency-Key so that a retried request creates nothing twice.")
     public Response register(ZoneRequest request, @HeaderParam("Idempotency-Key") String key,
                              @HeaderParam(Actor.HEADER) String actor) {
-        UUID id = idempotency.createOnce(key, "zone", request, () -> zones.register(request, Actor.of(actor)).id());
+        UUID id = idempotency.createOnce(key, "zone", request, () -> zones.register(request, access.actor(actor)).id());
         ZoneView view = zones.view(zones.find(id));
         return Response.created(URI.create("/api/v1/zones/" + id)).tag(Revisions.etag(view.revision())).entity(view).build();
     }
@@ -59,7 +61,7 @@ public class ZoneResource {
                     + "wastewater.centralised). Each row is its own change with its own zone.registered event; the "
                     + "answer lists every row as ACCEPTED (with the new id) or REJECTED (with the fields and reasons).")
     public ZoneImport.Result importCsv(String csv, @HeaderParam(Actor.HEADER) String actor) {
-        return zoneImport.importCsv(csv, Actor.of(actor));
+        return zoneImport.importCsv(csv, access.actor(actor));
     }
 
     @GET
@@ -107,7 +109,7 @@ public class ZoneResource {
     @Operation(summary = "Correct a zone's data", description = "Requires If-Match with the ETag last read.")
     public Response correct(@PathParam("id") UUID id, ZoneRequest request, @HeaderParam("If-Match") String ifMatch,
                             @HeaderParam(Actor.HEADER) String actor) {
-        ZoneView view = zones.correct(id, Revisions.required(ifMatch), request, Actor.of(actor));
+        ZoneView view = zones.correct(id, Revisions.required(ifMatch), request, access.actor(actor));
         return Response.ok(view).tag(Revisions.etag(view.revision())).build();
     }
 
@@ -117,7 +119,7 @@ public class ZoneResource {
     public Response changeStatus(@PathParam("id") UUID id, ZoneService.StatusChange change,
                                  @HeaderParam("If-Match") String ifMatch, @HeaderParam(Actor.HEADER) String actor) {
         long expected = ifMatch == null ? -1 : Revisions.required(ifMatch);
-        ZoneView view = zones.changeStatus(id, expected, change, Actor.of(actor));
+        ZoneView view = zones.changeStatus(id, expected, change, access.actor(actor));
         return Response.ok(view).tag(Revisions.etag(view.revision())).build();
     }
 

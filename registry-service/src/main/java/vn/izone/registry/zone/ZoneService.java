@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.RejectedChange;
+import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.events.Outbox;
 import vn.izone.registry.events.Topics;
 import vn.izone.registry.province.FormerProvince;
@@ -30,14 +31,17 @@ public class ZoneService {
 
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final WriteAccess access;
 
-    public ZoneService(Outbox outbox, ObjectMapper json) {
+    public ZoneService(Outbox outbox, ObjectMapper json, WriteAccess access) {
         this.outbox = outbox;
         this.json = json;
+        this.access = access;
     }
 
     @Transactional
     public ZoneView register(@Valid ZoneRequest request, String actor) {
+        access.requireProvince(request.provinceCode(), "provinceCode");
         Zone zone = new Zone();
         zone.id = UUID.randomUUID();
         zone.revision = 1;
@@ -49,6 +53,8 @@ public class ZoneService {
     @Transactional
     public ZoneView correct(UUID id, long expectedRevision, @Valid ZoneRequest request, String actor) {
         Zone zone = find(id);
+        access.requireProvince(zone.provinceCode, "provinceCode");
+        access.requireProvince(request.provinceCode(), "provinceCode");
         if (zone.revision != expectedRevision) {
             throw RejectedChange.staleVersion(expectedRevision, zone.revision);
         }
@@ -68,6 +74,7 @@ public class ZoneService {
     @Transactional
     public ZoneView changeStatus(UUID id, long expectedRevision, StatusChange change, String actor) {
         Zone zone = find(id);
+        access.requireProvince(zone.provinceCode, "provinceCode");
         if (expectedRevision >= 0 && zone.revision != expectedRevision) {
             throw RejectedChange.staleVersion(expectedRevision, zone.revision);
         }
