@@ -1,6 +1,7 @@
 package vn.izone.registry.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
 import vn.izone.registry.api.Revisions;
+import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.events.EventHistory;
 
 import java.util.List;
@@ -27,8 +29,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
-    @jakarta.inject.Inject
-    vn.izone.registry.api.WriteAccess access;
+    @Inject
+    WriteAccess access;
     private final ProjectService projects;
     private final EventHistory history;
 

@@ -1,5 +1,6 @@
 package vn.izone.registry.project;
 
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
 import vn.izone.registry.api.IdempotencyKeys;
 import vn.izone.registry.api.Revisions;
+import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.zone.ZoneService;
 
 import java.net.URI;
@@ -25,8 +27,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ZoneProjectsResource {
-    @jakarta.inject.Inject
-    vn.izone.registry.api.WriteAccess access;
+    @Inject
+    WriteAccess access;
     private final ProjectService projects;
     private final ZoneService zones;
     private final IdempotencyKeys idempotency;

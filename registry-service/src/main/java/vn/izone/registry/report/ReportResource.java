@@ -1,6 +1,7 @@
 package vn.izone.registry.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
 import vn.izone.registry.api.IdempotencyKeys;
 import vn.izone.registry.api.Revisions;
+import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.events.EventHistory;
 import vn.izone.registry.zone.ZoneService;
 
@@ -30,8 +32,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReportResource {
-    @jakarta.inject.Inject
-    vn.izone.registry.api.WriteAccess access;
+    @Inject
+    WriteAccess access;
     private final ReportService reports;
     private final ZoneService zones;
     private final IdempotencyKeys idempotency;
