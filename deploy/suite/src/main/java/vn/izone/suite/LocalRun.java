@@ -31,9 +31,11 @@ public final class LocalRun {
         Path sample = root.resolve("deploy/sample-data/sample-zones.json");
         if (Files.exists(sample) && !"false".equals(System.getenv("IZONE_SAMPLE_DATA"))) {
             say("loading sample data from " + root.relativize(sample) + " through the registry API");
-            SampleLoader.Result result = SampleLoader.load(sample, new RegistryClient(suite.url(Suite.REGISTRY), "sample-loader"), LocalRun::say);
+            SampleLoader.Result result = SampleLoader.load(sample, new RegistryClient(suite.url(Suite.REGISTRY), "sample-loader",
+                    suite.tokens().registrar("sample-loader")), LocalRun::say);
             say("  " + result.accepted() + " records accepted, " + result.rejected() + " rejected (a second run accepts the same records again and creates nothing new)");
         }
+        Path tokenFile = writeTokens(suite.tokens(), config.dataDirectory().resolve("tokens.env"));
         String registry = suite.url(Suite.REGISTRY);
         String metrics = suite.url(Suite.METRICS);
         String reporting = suite.url(Suite.REPORTING);
@@ -48,12 +50,32 @@ public final class LocalRun {
                   Event contract       %s/events/asyncapi.yaml
                   Kafka bootstrap      %s
                   Logs                 %s
+                  Bearer tokens        %s   (source it: registrar, Ninh Bình department, board, integrator)
                 Try:  curl -s %s/api/v1/rollups/provinces/37
+                      . %s && curl -s -X POST %s/api/v1/zones -H "Authorization: Bearer $IZONE_TOKEN_DEPARTMENT_37" -H 'Content-Type: application/json' -d @zone.json
                 Press Ctrl-C to stop everything.
                 """.formatted(Duration.between(started, Instant.now()).toSeconds(), config.dataDirectory(),
                 reporting, reporting, registry, metrics, registry, metrics, reporting, registry,
-                suite.bootstrapServers(), config.dataDirectory().resolve("logs"), reporting));
+                suite.bootstrapServers(), config.dataDirectory().resolve("logs"), tokenFile, reporting, tokenFile, registry));
         stopped.await();
+    }
+
+    /** Ready tokens for each role, 30 days valid, as shell variables. */
+    private static Path writeTokens(Tokens tokens, Path file) {
+        String content = """
+                # izone local run: bearer tokens signed by this data folder's key (deploy/data/keys), valid 30 days.
+                IZONE_TOKEN_REGISTRAR=%s
+                IZONE_TOKEN_DEPARTMENT_37=%s
+                IZONE_TOKEN_BOARD=%s
+                IZONE_TOKEN_INTEGRATOR=%s
+                """.formatted(tokens.registrar("registrar@local"), tokens.department("ninh-binh-dept@local", "37"),
+                tokens.board("board@local"), tokens.integrator("integrator@local"));
+        try {
+            Files.writeString(file, content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file;
     }
 
     private static void say(String line) {

@@ -17,10 +17,17 @@ public final class RegistryClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String actor;
+    private final String bearer;
 
     public RegistryClient(String baseUrl, String actor) {
+        this(baseUrl, actor, null);
+    }
+
+    /** A client that signs in with a bearer token (the registry takes the actor from it). */
+    public RegistryClient(String baseUrl, String actor, String bearer) {
         this.baseUrl = baseUrl;
         this.actor = actor;
+        this.bearer = bearer;
     }
 
     public record Reply(int status, JsonNode body) {
@@ -36,6 +43,9 @@ public final class RegistryClient {
                     .header("Content-Type", "application/json")
                     .header("X-Izone-Actor", actor)
                     .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
             if (idempotencyKey != null) {
                 request.header("Idempotency-Key", idempotencyKey);
             }

@@ -31,6 +31,7 @@ public final class Suite implements AutoCloseable {
     private final String kafka;
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final SuiteConfig config;
+    private Tokens tokens;
 
     private Suite(SuiteConfig config, EmbeddedServers servers, String jdbcBase, String kafka) {
         this.config = config;
@@ -70,8 +71,10 @@ public final class Suite implements AutoCloseable {
         int registryPort = FreePort.orPick(config.registryPort());
         int metricsPort = FreePort.orPick(config.metricsPort());
         int reportingPort = FreePort.orPick(config.reportingPort());
+        tokens = Tokens.in(config.dataDirectory().resolve("keys"));
         progress.accept("starting the services");
-        services.put(REGISTRY, ServiceProcess.start(config.root(), REGISTRY, registryPort, env("registry", Map.of()), logs()));
+        services.put(REGISTRY, ServiceProcess.start(config.root(), REGISTRY, registryPort, env("registry",
+                Map.of("IZONE_JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyFile().toUri().toString())), logs()));
         services.put(METRICS, ServiceProcess.start(config.root(), METRICS, metricsPort,
                 env("metrics", Map.of("IZONE_REGISTRY_URL", "http://127.0.0.1:" + registryPort)), logs()));
         services.put(REPORTING, ServiceProcess.start(config.root(), REPORTING, reportingPort,
@@ -115,6 +118,11 @@ public final class Suite implements AutoCloseable {
             throw new IllegalStateException("could not reach or prepare database " + database + " at " + jdbcBase
                     + " (create it yourself if this user may not): " + e.getMessage(), e);
         }
+    }
+
+    /** The local issuer whose tokens the registry accepts (registrar, department, board, integrator). */
+    public Tokens tokens() {
+        return tokens;
     }
 
     public ServiceProcess service(String name) {

@@ -28,7 +28,7 @@ class SuiteEndToEndIT {
         Path root = Path.of(System.getProperty("izone.root", "../..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("izone-suite-it");
         suite = Suite.start(SuiteConfig.forTests(root, data), line -> System.out.println("[suite] " + line));
-        registry = new RegistryClient(suite.url(Suite.REGISTRY), "dept:37:test");
+        registry = new RegistryClient(suite.url(Suite.REGISTRY), "dept:37:test", suite.tokens().department("dept-37@e2e", "37"));
         reporting = new RegistryClient(suite.url(Suite.REPORTING), "board:test");
     }
 
@@ -65,6 +65,17 @@ class SuiteEndToEndIT {
         assertEquals("Ninh Bình", province.path("scopeName").asText());
         assertTrue(province.path("employment").path("workers").asLong() >= 1200);
         assertEquals(150000000L, province.path("projects").path("capitalByCurrency").path("USD").path("fdi").asLong());
+    }
+
+    @Test
+    void writesNeedATokenForTheirProvince() {
+        String zone = """
+                {"kind":"INDUSTRIAL_PARK","name":"KCN ngoài tỉnh (e2e)","provinceCode":"22","status":"PLANNED",
+                 "validOn":"2025-09-30","source":"e2e"}""";
+        assertEquals(401, new RegistryClient(suite.url(Suite.REGISTRY), "anonymous").post("/api/v1/zones", zone, null).status());
+        assertEquals(403, registry.post("/api/v1/zones", zone, null).status());
+        assertEquals(201, new RegistryClient(suite.url(Suite.REGISTRY), "registrar", suite.tokens().registrar("registrar@e2e"))
+                .post("/api/v1/zones", zone, null).status());
     }
 
     @Test

@@ -90,7 +90,7 @@ public class ProblemMappers {
     }
 
     /** "create.request.leasedAreaHa" → "leasedAreaHa": clients know the body, not our method names. */
-    static String fieldName(String propertyPath) {
+    public static String fieldName(String propertyPath) {
         String[] parts = propertyPath.split("\\.");
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : propertyPath;
     }

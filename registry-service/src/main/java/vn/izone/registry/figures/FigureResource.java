@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
 import vn.izone.registry.api.RejectedChange;
+import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.province.FormerProvince;
 import vn.izone.registry.province.Province;
 import vn.izone.registry.zone.Zone;
@@ -38,19 +39,32 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FigureResource {
+    private final WriteAccess access;
+
+    public FigureResource(WriteAccess access) {
+        this.access = access;
+    }
 
     @POST
     @Transactional
     @Operation(summary = "Declare a figure (never overwrites: a correction is a new submission for the same validOn)")
     public Response declare(@Valid FigureSubmission s, @HeaderParam(Actor.HEADER) String actor) {
-        boolean known = switch (s.scopeType()) {
-            case "PROVINCE" -> Province.findById(s.scopeCode()) != null;
-            case "FORMER_PROVINCE" -> FormerProvince.findById(s.scopeCode()) != null;
-            default -> isUuid(s.scopeCode()) && Zone.findById(UUID.fromString(s.scopeCode())) != null;
+        access.requireWriter();
+        String province = switch (s.scopeType()) {
+            case "PROVINCE" -> Province.findById(s.scopeCode()) == null ? null : s.scopeCode();
+            case "FORMER_PROVINCE" -> {
+                FormerProvince former = FormerProvince.findById(s.scopeCode());
+                yield former == null ? null : former.provinceCode;
+            }
+            default -> {
+                Zone zone = isUuid(s.scopeCode()) ? Zone.findById(UUID.fromString(s.scopeCode())) : null;
+                yield zone == null ? null : zone.provinceCode;
+            }
         };
-        if (!known) {
+        if (province == null) {
             throw RejectedChange.invalid("scopeCode", "no " + s.scopeType().toLowerCase() + " '" + s.scopeCode() + "'");
         }
+        access.requireProvince(province, "scopeCode");
         DeclaredFigure f = new DeclaredFigure();
         f.id = UUID.randomUUID();
         f.scopeType = s.scopeType();
@@ -60,7 +74,7 @@ public class FigureResource {
         f.unit = s.unit();
         f.validOn = s.validOn();
         f.recordedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL keeps it
-        f.actor = Actor.of(actor);
+        f.actor = access.actor(actor);
         f.source = s.source();
         f.persist();
         return Response.created(URI.create("/api/v1/figures?scopeType=" + f.scopeType + "&scopeCode=" + f.scopeCode))

@@ -1,6 +1,7 @@
 package vn.izone.registry.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
 import vn.izone.registry.api.Revisions;
+import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.events.EventHistory;
 
 import java.util.List;
@@ -27,6 +29,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
+    @Inject
+    WriteAccess access;
     private final ProjectService projects;
     private final EventHistory history;
 
@@ -49,7 +53,7 @@ public class ProjectResource {
             description = "Requires If-Match with the ETag last read.")
     public Response correct(@PathParam("id") UUID id, ProjectRequest request, @HeaderParam("If-Match") String ifMatch,
                             @HeaderParam(Actor.HEADER) String actor) {
-        ProjectView view = projects.correct(id, Revisions.required(ifMatch), request, Actor.of(actor));
+        ProjectView view = projects.correct(id, Revisions.required(ifMatch), request, access.actor(actor));
         return Response.ok(view).tag(Revisions.etag(view.revision())).build();
     }
 

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.RejectedChange;
+import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.events.Outbox;
 import vn.izone.registry.events.Topics;
 import vn.izone.registry.zone.Zone;
@@ -22,15 +23,18 @@ import java.util.UUID;
 public class ProjectService {
     private final Outbox outbox;
     private final ZoneService zones;
+    private final WriteAccess access;
 
-    public ProjectService(Outbox outbox, ZoneService zones) {
+    public ProjectService(Outbox outbox, ZoneService zones, WriteAccess access) {
         this.outbox = outbox;
         this.zones = zones;
+        this.access = access;
     }
 
     @Transactional
     public ProjectView register(UUID zoneId, @Valid ProjectRequest request, String actor) {
         Zone zone = zones.find(zoneId);
+        access.requireProvince(zone.provinceCode, "zoneId");
         if (zone.status == ZoneStatus.REMOVED_FROM_PLANNING) {
             throw RejectedChange.conflict("zone-removed", "The zone was removed from planning",
                     "no project can be registered in a zone removed from planning", "zoneId");
@@ -47,6 +51,7 @@ public class ProjectService {
     @Transactional
     public ProjectView correct(UUID id, long expectedRevision, @Valid ProjectRequest request, String actor) {
         Project project = find(id);
+        access.requireProvince(zones.find(project.zoneId).provinceCode, "zoneId");
         if (project.revision != expectedRevision) {
             throw RejectedChange.staleVersion(expectedRevision, project.revision);
         }

@@ -1,5 +1,6 @@
 package vn.izone.registry.project;
 
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
 import vn.izone.registry.api.IdempotencyKeys;
 import vn.izone.registry.api.Revisions;
+import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.zone.ZoneService;
 
 import java.net.URI;
@@ -25,6 +27,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ZoneProjectsResource {
+    @Inject
+    WriteAccess access;
     private final ProjectService projects;
     private final ZoneService zones;
     private final IdempotencyKeys idempotency;
@@ -40,7 +44,7 @@ public class ZoneProjectsResource {
     @Operation(summary = "Register a secondary investment project in a zone")
     public Response register(@PathParam("zoneId") UUID zoneId, ProjectRequest request,
                              @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
-        UUID id = idempotency.createOnce(key, "project", request, () -> projects.register(zoneId, request, Actor.of(actor)).id());
+        UUID id = idempotency.createOnce(key, "project", request, () -> projects.register(zoneId, request, access.actor(actor)).id());
         ProjectView view = ProjectService.view(projects.find(id));
         return Response.created(URI.create("/api/v1/projects/" + id)).tag(Revisions.etag(view.revision())).entity(view).build();
     }

@@ -1,6 +1,7 @@
 package vn.izone.registry.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
 import vn.izone.registry.api.IdempotencyKeys;
 import vn.izone.registry.api.Revisions;
+import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.events.EventHistory;
 import vn.izone.registry.zone.ZoneService;
 
@@ -30,6 +32,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReportResource {
+    @Inject
+    WriteAccess access;
     private final ReportService reports;
     private final ZoneService zones;
     private final IdempotencyKeys idempotency;
@@ -54,7 +58,7 @@ public class ReportResource {
     public Response submit(@PathParam("zoneId") UUID zoneId, ReportRequest request,
                            @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
         UUID id = idempotency.createOnce(key, "report", new Submission(zoneId, request),
-                () -> reports.submit(zoneId, request, Actor.of(actor)).id());
+                () -> reports.submit(zoneId, request, access.actor(actor)).id());
         ReportView view = ReportService.view(reports.find(zoneId, id));
         return Response.created(URI.create("/api/v1/zones/" + zoneId + "/reports/" + id))
                 .tag(Revisions.etag(view.revision())).entity(view).build();
@@ -99,7 +103,7 @@ public class ReportResource {
             + "report.corrected; the earlier versions stay in GET …/history and on the topic.")
     public Response correct(@PathParam("zoneId") UUID zoneId, @PathParam("id") UUID id, ReportRequest request,
                             @HeaderParam("If-Match") String ifMatch, @HeaderParam(Actor.HEADER) String actor) {
-        ReportView view = reports.correct(zoneId, id, Revisions.required(ifMatch), request, Actor.of(actor));
+        ReportView view = reports.correct(zoneId, id, Revisions.required(ifMatch), request, access.actor(actor));
         return Response.ok(view).tag(Revisions.etag(view.revision())).build();
     }
 

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.RejectedChange;
+import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.events.Outbox;
 import vn.izone.registry.events.Topics;
 import vn.izone.registry.project.Project;
@@ -28,15 +29,18 @@ public class ReportService {
 
     private final Outbox outbox;
     private final ZoneService zones;
+    private final WriteAccess access;
 
-    public ReportService(Outbox outbox, ZoneService zones) {
+    public ReportService(Outbox outbox, ZoneService zones, WriteAccess access) {
         this.outbox = outbox;
         this.zones = zones;
+        this.access = access;
     }
 
     @Transactional
     public ReportView submit(UUID zoneId, @Valid ReportRequest request, String actor) {
         Zone zone = zones.find(zoneId);
+        access.requireProvince(zone.provinceCode, "zoneId");
         Report report = new Report();
         report.id = UUID.randomUUID();
         report.zoneId = zone.id;
@@ -49,6 +53,7 @@ public class ReportService {
     @Transactional
     public ReportView correct(UUID zoneId, UUID id, long expectedRevision, @Valid ReportRequest request, String actor) {
         Report report = find(zoneId, id);
+        access.requireProvince(zones.find(zoneId).provinceCode, "zoneId");
         if (report.revision != expectedRevision) {
             throw RejectedChange.staleVersion(expectedRevision, report.revision);
         }

@@ -1,6 +1,7 @@
 package vn.izone.registry.zone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
 import vn.izone.registry.api.IdempotencyKeys;
 import vn.izone.registry.api.Revisions;
+import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.events.EventHistory;
 
 import java.net.URI;
@@ -28,14 +30,18 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ZoneResource {
+    @Inject
+    WriteAccess access;
     private final ZoneService zones;
     private final IdempotencyKeys idempotency;
     private final EventHistory history;
+    private final ZoneImport zoneImport;
 
-    public ZoneResource(ZoneService zones, IdempotencyKeys idempotency, EventHistory history) {
+    public ZoneResource(ZoneService zones, IdempotencyKeys idempotency, EventHistory history, ZoneImport zoneImport) {
         this.zones = zones;
         this.idempotency = idempotency;
         this.history = history;
+        this.zoneImport = zoneImport;
     }
 
     @POST
@@ -44,9 +50,20 @@ public class ZoneResource {
             description = "Send an Idempotency-Key so that a retried request creates nothing twice.")
     public Response register(ZoneRequest request, @HeaderParam("Idempotency-Key") String key,
                              @HeaderParam(Actor.HEADER) String actor) {
-        UUID id = idempotency.createOnce(key, "zone", request, () -> zones.register(request, Actor.of(actor)).id());
+        UUID id = idempotency.createOnce(key, "zone", request, () -> zones.register(request, access.actor(actor)).id());
         ZoneView view = zones.view(zones.find(id));
         return Response.created(URI.create("/api/v1/zones/" + id)).tag(Revisions.etag(view.revision())).entity(view).build();
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Register many zones from CSV, one per row",
+            description = "A header row names the columns (the fields of a zone; nested ones with a dot, e.g. "
+                    + "wastewater.centralised). Each row is its own change with its own zone.registered event; the "
+                    + "answer lists every row as ACCEPTED (with the new id) or REJECTED (with the fields and reasons).")
+    public ZoneImport.Result importCsv(String csv, @HeaderParam(Actor.HEADER) String actor) {
+        return zoneImport.importCsv(csv, access.actor(actor));
     }
 
     @GET
@@ -94,7 +111,7 @@ public class ZoneResource {
     @Operation(summary = "Correct a zone's data", description = "Requires If-Match with the ETag last read.")
     public Response correct(@PathParam("id") UUID id, ZoneRequest request, @HeaderParam("If-Match") String ifMatch,
                             @HeaderParam(Actor.HEADER) String actor) {
-        ZoneView view = zones.correct(id, Revisions.required(ifMatch), request, Actor.of(actor));
+        ZoneView view = zones.correct(id, Revisions.required(ifMatch), request, access.actor(actor));
         return Response.ok(view).tag(Revisions.etag(view.revision())).build();
     }
 
@@ -104,7 +121,7 @@ public class ZoneResource {
     public Response changeStatus(@PathParam("id") UUID id, ZoneService.StatusChange change,
                                  @HeaderParam("If-Match") String ifMatch, @HeaderParam(Actor.HEADER) String actor) {
         long expected = ifMatch == null ? -1 : Revisions.required(ifMatch);
-        ZoneView view = zones.changeStatus(id, expected, change, Actor.of(actor));
+        ZoneView view = zones.changeStatus(id, expected, change, access.actor(actor));
         return Response.ok(view).tag(Revisions.etag(view.revision())).build();
     }
 

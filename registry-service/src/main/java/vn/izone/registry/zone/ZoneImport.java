@@ -1,0 +1,186 @@
+package vn.izone.registry.zone;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolationException;
+import org.jboss.logging.Logger;
+import vn.izone.registry.api.Problem;
+import vn.izone.registry.api.ProblemMappers;
+import vn.izone.registry.api.RejectedChange;
+import vn.izone.registry.api.WriteAccess;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Bulk registration of zones from CSV (one zone per row, a header row naming the columns). Every row is its own
+ * change: its own transaction, its own {@code zone.registered} event; a rejected row writes nothing and does not
+ * stop the others. Columns are the fields of {@link ZoneRequest}; nested ones use a dot
+ * ({@code wastewater.centralised}, {@code infrastructureInvestmentVnd.localBudget}); empty cells are absent.
+ * Phases and targets are not importable from CSV (use the JSON API).
+ */
+@ApplicationScoped
+public class ZoneImport {
+    private static final Logger LOG = Logger.getLogger(ZoneImport.class);
+    public static final int MAX_ROWS = 5_000;
+    static final Set<String> COLUMNS = Set.of("kind", "name", "provinceCode", "formerProvinceCode", "commune",
+            "planningPeriod", "status", "statusDate", "constructionProgressPercent", "clusterModel", "plannedAreaHa",
+            "establishedAreaHa", "industrialLandHa", "leasedAreaHa", "infrastructureInvestor", "latitude", "longitude",
+            "validOn", "source", "wastewater.centralised", "wastewater.meetsStandard",
+            "infrastructureInvestmentVnd.centralBudget", "infrastructureInvestmentVnd.localBudget",
+            "infrastructureInvestmentVnd.investor");
+
+    public enum Outcome { ACCEPTED, REJECTED }
+
+    /** One data row: its line in the file (the header is line 1), what happened, and why when rejected. */
+    public record RowResult(int line, Outcome outcome, UUID id, String name, List<Problem.FieldError> errors) {
+    }
+
+    public record Result(int rows, int accepted, int rejected, List<RowResult> results) {
+    }
+
+    private final ZoneService zones;
+    private final ObjectMapper json;
+    private final WriteAccess access;
+
+    public ZoneImport(ZoneService zones, ObjectMapper json, WriteAccess access) {
+        this.zones = zones;
+        this.json = json;
+        this.access = access;
+    }
+
+    public Result importCsv(String csv, String actor) {
+        access.requireWriter();
+        List<List<String>> table = Csv.parse(csv == null ? "" : csv);
+        if (table.isEmpty() || table.get(0).stream().allMatch(String::isBlank)) {
+            throw RejectedChange.invalid("body", "a CSV file with a header row naming the columns, e.g. kind,name,provinceCode,status,validOn");
+        }
+        List<String> header = table.get(0).stream().map(String::strip).toList();
+        List<Problem.FieldError> unknown = header.stream().filter(c -> !COLUMNS.contains(c))
+                .map(c -> new Problem.FieldError(c, "unknown column; known: " + COLUMNS.stream().sorted().collect(Collectors.joining(","))))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw RejectedChange.invalid(unknown);
+        }
+        if (table.size() - 1 > MAX_ROWS) {
+            throw RejectedChange.invalid("body", "at most " + MAX_ROWS + " rows per import");
+        }
+        List<RowResult> results = new ArrayList<>();
+        for (int i = 1; i < table.size(); i++) {
+            List<String> row = table.get(i);
+            if (row.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            results.add(importRow(i + 1, header, row, actor));
+        }
+        int accepted = (int) results.stream().filter(r -> r.outcome() == Outcome.ACCEPTED).count();
+        return new Result(results.size(), accepted, results.size() - accepted, results);
+    }
+
+    private RowResult importRow(int line, List<String> header, List<String> row, String actor) {
+        ObjectNode body = json.createObjectNode();
+        for (int c = 0; c < header.size() && c < row.size(); c++) {
+            String value = row.get(c).strip();
+            if (value.isEmpty()) {
+                continue;
+            }
+            String column = header.get(c);
+            int dot = column.indexOf('.');
+            if (dot < 0) {
+                body.put(column, value);
+            } else {
+                ObjectNode parent = body.has(column.substring(0, dot)) ? (ObjectNode) body.get(column.substring(0, dot))
+                        : body.putObject(column.substring(0, dot));
+                parent.put(column.substring(dot + 1), value);
+            }
+        }
+        String name = body.path("name").asText(null);
+        if (row.size() > header.size()) {
+            return rejected(line, name, List.of(new Problem.FieldError("row", "more cells than columns")));
+        }
+        ZoneRequest request;
+        try {
+            request = json.treeToValue(body, ZoneRequest.class);
+        } catch (JsonProcessingException e) {
+            String field = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
+                    ? m.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                    .collect(Collectors.joining(".")) : "row";
+            String message = e instanceof InvalidFormatException f
+                    ? "'" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName() : e.getOriginalMessage();
+            return rejected(line, name, List.of(new Problem.FieldError(field, message)));
+        }
+        try {
+            UUID id = zones.register(request, actor).id();
+            return new RowResult(line, Outcome.ACCEPTED, id, name, null);
+        } catch (RejectedChange e) {
+            List<Problem.FieldError> errors = e.problem().errors();
+            return rejected(line, name, errors == null ? List.of(new Problem.FieldError("row", e.problem().detail())) : errors);
+        } catch (ConstraintViolationException e) {
+            return rejected(line, name, e.getConstraintViolations().stream()
+                    .map(v -> new Problem.FieldError(ProblemMappers.fieldName(v.getPropertyPath().toString()), v.getMessage()))
+                    .sorted(Comparator.comparing(Problem.FieldError::field)).toList());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "import line %d failed", line);
+            return rejected(line, name, List.of(new Problem.FieldError("row", "could not be stored; nothing was written")));
+        }
+    }
+
+    private static RowResult rejected(int line, String name, List<Problem.FieldError> errors) {
+        return new RowResult(line, Outcome.REJECTED, null, name, errors);
+    }
+
+    /** RFC 4180 CSV: commas, double quotes (doubled inside quotes), CRLF or LF, an optional byte order mark. */
+    static final class Csv {
+        private Csv() {
+        }
+
+        static List<List<String>> parse(String text) {
+            List<List<String>> rows = new ArrayList<>();
+            List<String> row = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            int i = text.startsWith("\uFEFF") ? 1 : 0;
+            for (; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (quoted) {
+                    if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else if (ch == '"') {
+                        quoted = false;
+                    } else {
+                        cell.append(ch);
+                    }
+                } else if (ch == '"') {
+                    quoted = true;
+                } else if (ch == ',') {
+                    row.add(cell.toString());
+                    cell.setLength(0);
+                } else if (ch == '\n' || ch == '\r') {
+                    if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    row.add(cell.toString());
+                    cell.setLength(0);
+                    rows.add(row);
+                    row = new ArrayList<>();
+                } else {
+                    cell.append(ch);
+                }
+            }
+            if (cell.length() > 0 || !row.isEmpty()) {
+                row.add(cell.toString());
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+}
