@@ -22,6 +22,7 @@ case "${1:-}" in
     tag="$(tar -xOf "$tmp" manifest.json | grep -o '"RepoTags":\["[^"]*' | sed 's/.*\["//' || true)"
     name="$(printf '%s' "${tag:-image-$(date +%s)}" | sed 's#^docker.io/##; s#[/:]#_#g')"
     mv "$tmp" "$out/$name.tar"
+    chmod 644 "$out/$name.tar"
     echo "Loaded image: ${tag} (written to $out/$name.tar, no daemon involved)"
     ;;
   *)

@@ -188,14 +188,20 @@ public final class ManifestChecker {
         }
     }
 
+    /**
+     * Whether the build produces this image. The registry host is a deployment concern (an overlay may point the
+     * images at a private registry with kustomize's newName), so the repository path and the tag are compared:
+     * {@code registry.example.org/izone/registry-service:0.1.0-SNAPSHOT} is the built
+     * {@code docker.io/izone/registry-service:0.1.0-SNAPSHOT}; {@code izone/registry:…} or {@code :latest} are not.
+     */
     boolean isProduced(String reference) {
-        String normalised = normalise(reference);
-        return producedImages.stream().anyMatch(i -> i.reference().equals(normalised));
+        String path = path(reference);
+        return producedImages.stream().anyMatch(i -> path(i.reference()).equals(path));
     }
 
     boolean isProducedRepository(String repository) {
-        String normalised = normalise(repository);
-        return producedImages.stream().anyMatch(i -> i.repository().equals(normalised));
+        String path = path(repository);
+        return producedImages.stream().anyMatch(i -> path(i.repository()).equals(path));
     }
 
     /** docker.io is implied where the first path segment is not a host (has no '.' or ':' and is not localhost). */
@@ -204,6 +210,12 @@ public final class ManifestChecker {
         String first = slash < 0 ? "" : reference.substring(0, slash);
         boolean hasHost = slash >= 0 && (first.contains(".") || first.contains(":") || first.equals("localhost"));
         return hasHost ? reference : "docker.io/" + (slash < 0 ? "library/" : "") + reference;
+    }
+
+    /** The reference without its registry host: {@code izone/registry-service:0.1.0-SNAPSHOT}. */
+    static String path(String reference) {
+        String n = normalise(reference);
+        return n.substring(n.indexOf('/') + 1);
     }
 
     /** Walks a bound fabric8 object; a non-empty additionalProperties map is a field the model does not know. */
@@ -304,6 +316,11 @@ public final class ManifestChecker {
             String name = text(image, "name");
             if (name == null || !isProducedRepository(name)) {
                 out.add(new Violation(IMAGE, kustomization.toString(), "images: " + name + " is not an image the build produces"));
+            }
+            String newName = text(image, "newName");
+            if (name != null && newName != null && !path(newName).equals(path(name))) {
+                out.add(new Violation(IMAGE, kustomization.toString(), "images: newName " + newName
+                        + " is another image than " + name + " (only the registry host may change)"));
             }
             String newTag = text(image, "newTag");
             if (newTag != null && !newTag.equals(version)) {

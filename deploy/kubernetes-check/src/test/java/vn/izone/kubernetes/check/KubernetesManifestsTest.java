@@ -123,6 +123,14 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theSameImageFromAnotherRegistryIsTheBuiltImage() {
+        assertTrue(CHECKER.isProduced("registry.example.org/izone/registry-service:" + VERSION));
+        assertTrue(CHECKER.isProduced("izone/registry-service:" + VERSION));
+        assertFalse(CHECKER.isProduced("registry.example.org/other/registry-service:" + VERSION));
+        assertFalse(CHECKER.isProduced("registry-service:" + VERSION));
+    }
+
+    @Test
     void aTopicWithoutKafkaTopicFails() throws Exception {
         Path root = fixture("missing-topic");
         Set<String> used = ManifestChecker.topicsUsed(root, List.of("some-service"));
@@ -181,7 +189,8 @@ class KubernetesManifestsTest {
         List<ManifestChecker.Violation> v = CHECKER.kustomizeImages(k, ManifestChecker.load(k, false).get(0).node(), VERSION);
         assertRule(ManifestChecker.IMAGE, "izone/registry-servce", v);
         assertRule(ManifestChecker.IMAGE, "newTag 9.9", v);
-        assertEquals(2, v.size(), v.toString());
+        assertRule(ManifestChecker.IMAGE, "newName registry.example.org/izone/registry is another image", v);
+        assertEquals(3, v.size(), "a private registry host for the same image is fine: " + v);
     }
 
     // ------------------------------------------------------------------ helpers
