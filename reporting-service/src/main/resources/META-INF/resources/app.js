@@ -16,7 +16,7 @@
       occupancyOperating: 'Lấp đầy (khu đang hoạt động)', pFdi: 'Dự án FDI', pDdi: 'Dự án DDI', capFdiUsd: 'Vốn FDI (USD)',
       capDdiVnd: 'Vốn DDI (VND)', capOther: 'Vốn khác', workers: 'Lao động', name: 'Tên', code: 'Mã', zones: 'Số khu',
       status: 'Trạng thái', kind: 'Loại', industrialLand: 'Đất CN (ha)', leased: 'Đã thuê (ha)', projects: 'Dự án',
-      bZones: 'Số khu theo trạng thái, tổng cộng {total} khu (kể cả đã đưa ra khỏi quy hoạch: {removed})',
+      bZones: 'Khu mới ở giai đoạn quy hoạch (chưa thành lập); tổng số khu đã đăng ký: {total} (đã đưa ra khỏi quy hoạch: {removed})',
       bEstablished: 'Có quyết định thành lập; diện tích thành lập {ha} ha', bOperating: 'Đã đi vào hoạt động; diện tích {ha} ha',
       bOcc: '{leased} ha đã thuê ÷ {land} ha đất công nghiệp, {n} khu; cơ sở: {basis}',
       bProjects: 'Dự án đang hoạt động: {active}; ngừng/thu hồi không tính: {inactive}',
@@ -25,7 +25,8 @@
       hCode: 'Mã tỉnh', hName: 'Tên tỉnh theo đơn vị hành chính hiện nay (34 tỉnh, thành từ 2025)', hZones: 'Tổng số khu đã đăng ký',
       hOperating: 'Số khu đã đi vào hoạt động', hOcc: 'Đã thuê ÷ đất công nghiệp, cộng theo diện tích (không lấy trung bình các tỷ lệ)',
       hProjects: 'Dự án đang hoạt động (FDI + DDI)', hWorkers: 'Lao động theo báo cáo của các khu', hLand: 'Đất công nghiệp có thể cho thuê',
-      hLeased: 'Diện tích đã cho thuê', hStatus: 'Trạng thái theo vòng đời của khu', hKind: 'KCN, CCN hoặc KKT'
+      hLeased: 'Diện tích đã cho thuê', hStatus: 'Trạng thái theo vòng đời của khu', hKind: 'KCN, CCN hoặc KKT',
+      placeSource: 'nguồn: {source}'
     },
     en: {
       title: "Vietnam's industrial parks and clusters", subtitle: 'Live figures for management boards',
@@ -39,7 +40,7 @@
       occupancyOperating: 'Occupancy (operating zones)', pFdi: 'FDI projects', pDdi: 'DDI projects', capFdiUsd: 'FDI capital (USD)',
       capDdiVnd: 'DDI capital (VND)', capOther: 'Other capital', workers: 'Workers', name: 'Name', code: 'Code', zones: 'Zones',
       status: 'Status', kind: 'Kind', industrialLand: 'Industrial land (ha)', leased: 'Leased (ha)', projects: 'Projects',
-      bZones: 'Zones by lifecycle status, {total} registered in all (removed from the planning: {removed})',
+      bZones: 'Zones still at the planning stage (not yet established); all zones registered: {total} (removed from the planning: {removed})',
       bEstablished: 'Establishment decision issued; established area {ha} ha', bOperating: 'In operation; area {ha} ha',
       bOcc: '{leased} ha leased ÷ {land} ha industrial land, {n} zones; basis: {basis}',
       bProjects: 'Active projects: {active}; suspended/revoked left out: {inactive}',
@@ -48,9 +49,23 @@
       hCode: 'Province code', hName: "Today's provinces (34 since the 2025 merger)", hZones: 'Zones registered',
       hOperating: 'Zones in operation', hOcc: 'Leased ÷ industrial land, area-weighted (never an average of percentages)',
       hProjects: 'Active projects (FDI + DDI)', hWorkers: 'Workers as the zones report them', hLand: 'Industrial land for lease',
-      hLeased: 'Leased area', hStatus: "The zone's lifecycle status", hKind: 'Industrial park, cluster or economic zone'
+      hLeased: 'Leased area', hStatus: "The zone's lifecycle status", hKind: 'Industrial park, cluster or economic zone',
+      placeSource: 'source: {source}'
     }
   };
+  // Registry codes shown in words (docs/glossary.md); the code itself stays in the tooltip.
+  var CODES = {
+    vi: { INDUSTRIAL_PARK: 'KCN', INDUSTRIAL_CLUSTER: 'CCN', ECONOMIC_ZONE: 'KKT', BORDER_GATE_ECONOMIC_ZONE: 'KKT cửa khẩu',
+      PLANNED: 'Có trong quy hoạch', LAND_TARGET_ALLOCATED: 'Được phân bổ chỉ tiêu đất', ESTABLISHED: 'Đã thành lập',
+      INVESTMENT_APPROVED: 'Được chấp thuận chủ trương đầu tư', DETAILED_PLANNING_APPROVED: 'Được duyệt quy hoạch chi tiết',
+      UNDER_CONSTRUCTION: 'Đang xây dựng hạ tầng', IN_OPERATION: 'Đang hoạt động', EXPANDED: 'Mở rộng',
+      REMOVED_FROM_PLANNING: 'Đưa ra khỏi quy hoạch' },
+    en: { INDUSTRIAL_PARK: 'Industrial park', INDUSTRIAL_CLUSTER: 'Industrial cluster', ECONOMIC_ZONE: 'Economic zone',
+      BORDER_GATE_ECONOMIC_ZONE: 'Border-gate EZ', PLANNED: 'Planned', LAND_TARGET_ALLOCATED: 'Land target allocated',
+      ESTABLISHED: 'Established', INVESTMENT_APPROVED: 'Investment approved', DETAILED_PLANNING_APPROVED: 'Detailed planning approved',
+      UNDER_CONSTRUCTION: 'Under construction', IN_OPERATION: 'In operation', EXPANDED: 'Expanded', REMOVED_FROM_PLANNING: 'Removed from planning' }
+  };
+  function code(c) { return c ? ((CODES[state.lang] && CODES[state.lang][c]) || c) : ''; }
   var state = { lang: localStorage.getItem('izone.lang') || 'vi', national: null, provinces: {}, selected: null, zones: [], zone: null };
 
   function t(key, vars) {
@@ -142,8 +157,8 @@
   ];
   var zoneCols = [
     ['name', 'name', 'name', function (z) { return esc(z.scopeName || z.scopeCode); }, ''],
-    ['kind', 'kind', 'hKind', function (z) { return esc(get(z, 'place.kind') || ''); }, 'opt txt'],
-    ['status', 'status', 'hStatus', function (z) { return esc(get(z, 'place.status') || ''); }, 'opt txt'],
+    ['kind', 'kind', 'hKind', function (z) { return esc(code(get(z, 'place.kind'))); }, 'opt txt'],
+    ['status', 'status', 'hStatus', function (z) { return esc(code(get(z, 'place.status'))); }, 'opt txt'],
     ['land', 'industrialLand', 'hLand', function (z) { return num(get(z, 'areas.industrialLandHa')); }, 'opt'],
     ['leased', 'leased', 'hLeased', function (z) { return num(get(z, 'areas.leasedHa')); }, 'opt'],
     ['occupancy', 'occupancy', 'hOcc', function (z) { return num(get(z, 'occupancy.ratePercent')) + ' %'; }, ''],
@@ -154,6 +169,7 @@
     if (col === 'occupancy') { return t('bOcc', { leased: num(get(s, 'occupancy.leasedHa')), land: num(get(s, 'occupancy.industrialLandHa')), n: num(get(s, 'occupancy.zonesCounted'), 0), basis: get(s, 'occupancy.basis') }); }
     if (col === 'workers') { return t('bWorkers', { source: get(s, 'employment.source') }); }
     if (col === 'projects') { return t('bProjects', { active: num(get(s, 'projects.active'), 0), inactive: num(get(s, 'projects.inactive'), 0) }); }
+    if (col === 'kind' || col === 'status') { return (get(s, 'place.' + col) || '') + ' · ' + t('placeSource', { source: get(s, 'place.source') }); }
     if (col === 'capitalFdiUsd') { return num(get(s, 'projects.capitalByCurrency.USD.fdi'), 0) + ' USD. ' + t('bCapital'); }
     return t('computedAt') + ' ' + when(s.computedAt);
   }

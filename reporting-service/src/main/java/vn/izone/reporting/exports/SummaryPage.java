@@ -44,7 +44,7 @@ public final class SummaryPage {
                 <h2>Chỉ tiêu chính / Headline indicators</h2>
                 <div class="grid">
                 """.formatted(name, esc(p.path("scopeCode").asText()), esc(p.path("computedAt").asText())));
-        fig(h, "Khu quy hoạch / Zones planned", num(p, "/zones/planned"), "tất cả khu trong quy hoạch / all zones in the planning: " + num(p, "/zones/total"));
+        fig(h, "Khu quy hoạch / Zones planned", num(p, "/zones/planned"), "mới ở giai đoạn quy hoạch / still at the planning stage; tổng số khu / all zones: " + num(p, "/zones/total"));
         fig(h, "Đã thành lập / Established", num(p, "/zones/established"), "có quyết định thành lập / establishment decision issued");
         fig(h, "Đang hoạt động / Operating", num(p, "/zones/operating"), "đã đi vào hoạt động / in operation");
         fig(h, "Tỷ lệ lấp đầy / Occupancy", num(p, "/occupancy/ratePercent") + " %",
