@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(ReportingTestServers.class)
@@ -88,5 +89,25 @@ class DrillDownAndSeriesTest {
         given().get("/api/v1/rollups/zones/{id}/series?indicator=magic", z).then().statusCode(400).contentType("application/problem+json");
         given().get("/api/v1/rollups/zones/{id}/series?indicator=occupancy&step=WEEK", z).then().statusCode(400);
         given().get("/api/v1/rollups/galaxies/{id}/series?indicator=occupancy", z).then().statusCode(404);
+    }
+
+    @Test
+    void aZoneTheRegistryDoesNotKnowIsLeftOutOfTheDrillDownWithoutFailingIt() {
+        String d = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        Snapshots.publish("province:D60", Snapshots.of("PROVINCE", "D60", "Phú Thọ", now, 77.07, 4100, null));
+        Snapshots.publish("zone:" + d, Snapshots.of("ZONE", d, "Khu công nghiệp Thụy Vân", now, 70.0, 100, null));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            given().get("/api/v1/rollups/zones/" + d).then().statusCode(200);
+            given().get("/api/v1/rollups/provinces/D60").then().statusCode(200);
+        });
+        long started = System.nanoTime();
+        given().get("/api/v1/rollups/provinces/D60/zones").then().statusCode(200).body("", hasSize(0));
+        assertTrue(System.nanoTime() - started < 5_000_000_000L, "an unanswered lookup does not hold the drill-down up");
+        given().get("/api/v1/rollups/national/series?indicator=workers&step=YEAR").then().statusCode(200)
+                .body("scopeKey", equalTo("national:VN")).body("step", equalTo("YEAR"));
+        given().get("/api/v1/rollups/national/compare?indicator=workers&to1=2024&to2=2030").then().statusCode(200)
+                .body("scopeKey", equalTo("national:VN"));
+        given().get("/api/v1/rollups/provinces/D60/compare?indicator=occupancy&from1=2020").then().statusCode(400);
     }
 }
