@@ -152,7 +152,7 @@ public final class Bench {
         long[] live = readLatency(reporting + "/q/health/live", scale.readers(), scale.readFor());
         row("Reporting national rollup p50 / p99 (ms, " + scale.readers() + " concurrent readers; " + rollup[2] + " req/s)",
                 ms(rollup[0]) + " / " + ms(rollup[1]), "GET /q/health/live, same service, same readers (" + live[2] + " req/s)",
-                ms(live[0]) + " / " + ms(live[1]), ratio(live[2], rollup[2]) + " of its req/s");
+                ms(live[0]) + " / " + ms(live[1]), ratio(rollup[2], live[2]) + " of its req/s");
 
         // 6. Memory.
         for (String service : List.of(Suite.REGISTRY, Suite.METRICS, Suite.REPORTING)) {
