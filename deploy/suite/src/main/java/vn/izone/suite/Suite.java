@@ -32,6 +32,14 @@ public final class Suite implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final SuiteConfig config;
     private Tokens tokens;
+    /** How each service (and each extra instance) was started, so that a drill can start it again alike. */
+    private final Map<String, Launch> launches = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Extra instances (scale-out), by instance name. */
+    private final Map<String, ServiceProcess> extras = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The service's name, port and environment: enough to start it again the same way. */
+    private record Launch(String service, int port, Map<String, String> env, java.nio.file.Path logDir) {
+    }
 
     private Suite(SuiteConfig config, EmbeddedServers servers, String jdbcBase, String kafka) {
         this.config = config;
@@ -73,13 +81,16 @@ public final class Suite implements AutoCloseable {
         int reportingPort = FreePort.orPick(config.reportingPort());
         tokens = Tokens.in(config.dataDirectory().resolve("keys"));
         progress.accept("starting the services");
-        services.put(REGISTRY, ServiceProcess.start(config.root(), REGISTRY, registryPort, env("registry",
+        launches.put(REGISTRY, new Launch(REGISTRY, registryPort, env("registry",
                 Map.of("IZONE_JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyFile().toUri().toString())), logs()));
-        services.put(METRICS, ServiceProcess.start(config.root(), METRICS, metricsPort,
+        launches.put(METRICS, new Launch(METRICS, metricsPort,
                 env("metrics", Map.of("IZONE_REGISTRY_URL", "http://127.0.0.1:" + registryPort)), logs()));
-        services.put(REPORTING, ServiceProcess.start(config.root(), REPORTING, reportingPort,
+        launches.put(REPORTING, new Launch(REPORTING, reportingPort,
                 env("reporting", Map.of("IZONE_METRICS_URL", "http://127.0.0.1:" + metricsPort,
                         "IZONE_REGISTRY_URL", "http://127.0.0.1:" + registryPort)), logs()));
+        for (String name : List.of(REGISTRY, METRICS, REPORTING)) {
+            services.put(name, launch(launches.get(name)));
+        }
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (ServiceProcess s : services.values()) {
             ready.add(CompletableFuture.runAsync(() -> {
@@ -129,6 +140,92 @@ public final class Suite implements AutoCloseable {
         return services.get(name);
     }
 
+    private ServiceProcess launch(Launch launch) {
+        return ServiceProcess.start(config.root(), launch.service(), launch.port(), launch.env(), launch.logDir());
+    }
+
+    /**
+     * Fault drills: SIGKILLs the service (no shutdown hooks, like a crash) and returns at once; start it again
+     * with {@link #startAgain(String)}. Also takes an extra instance's name.
+     */
+    public void kill(String name) {
+        ServiceProcess process = instance(name);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /**
+     * Starts the service (or extra instance) again on the same port with the same environment, after
+     * {@link #kill(String)} or {@link #stop(String)}; stops it first if it still runs. Waits until ready.
+     */
+    public ServiceProcess startAgain(String name) {
+        Launch launch = launches.get(name);
+        if (launch == null) {
+            throw new IllegalArgumentException("no service or instance named " + name);
+        }
+        ServiceProcess old = instance(name);
+        if (old != null) {
+            old.close();
+        }
+        ServiceProcess process = launch(launch);
+        if (services.containsKey(name)) {
+            services.put(name, process);
+        } else {
+            extras.put(name, process);
+        }
+        process.awaitReady(READY_TIMEOUT);
+        return process;
+    }
+
+    /** Graceful stop (SIGTERM) of a service or extra instance. */
+    public void stop(String name) {
+        ServiceProcess process = instance(name);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    /**
+     * Scale-out: starts another instance of {@code service} on a free port with the same database, Kafka and
+     * environment (so, for metrics-service, the same consumer group), logging to logs/{instanceName}/.
+     * Waits until it is ready. Closing the suite stops it too.
+     */
+    public ServiceProcess startInstance(String service, String instanceName) {
+        Launch original = launches.get(service);
+        if (original == null || !services.containsKey(service)) {
+            throw new IllegalArgumentException("not a service of the suite: " + service);
+        }
+        if (launches.containsKey(instanceName)) {
+            throw new IllegalArgumentException("instance already exists: " + instanceName);
+        }
+        Launch launch = new Launch(service, FreePort.pick(), original.env(), logs().resolve(instanceName));
+        launches.put(instanceName, launch);
+        ServiceProcess process = launch(launch);
+        extras.put(instanceName, process);
+        process.awaitReady(READY_TIMEOUT);
+        return process;
+    }
+
+    /** A service or an extra instance by name, or null. */
+    public ServiceProcess instance(String name) {
+        ServiceProcess process = services.get(name);
+        return process != null ? process : extras.get(name);
+    }
+
+    /** JDBC URL of one of the suite's databases (registry, metrics, reporting), for checks and benchmarks. */
+    public String jdbcUrl(String database) {
+        return jdbcBase + "/" + database;
+    }
+
+    public String postgresUser() {
+        return config.postgresUser();
+    }
+
+    public String postgresPassword() {
+        return config.postgresPassword();
+    }
+
     public String url(String service) {
         return services.get(service).url();
     }
@@ -146,6 +243,7 @@ public final class Suite implements AutoCloseable {
     public void close() {
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
         services.values().forEach(s -> stopping.add(CompletableFuture.runAsync(s::close)));
+        extras.values().forEach(s -> stopping.add(CompletableFuture.runAsync(s::close)));
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
         if (servers != null) {
             servers.close();
