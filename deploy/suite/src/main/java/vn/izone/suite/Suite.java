@@ -192,6 +192,11 @@ public final class Suite implements AutoCloseable {
      * Waits until it is ready. Closing the suite stops it too.
      */
     public ServiceProcess startInstance(String service, String instanceName) {
+        return startInstance(service, instanceName, Map.of());
+    }
+
+    /** Like {@link #startInstance(String, String)}, with extra or overriding environment variables. */
+    public ServiceProcess startInstance(String service, String instanceName, Map<String, String> extraEnv) {
         Launch original = launches.get(service);
         if (original == null || !services.containsKey(service)) {
             throw new IllegalArgumentException("not a service of the suite: " + service);
@@ -199,7 +204,9 @@ public final class Suite implements AutoCloseable {
         if (launches.containsKey(instanceName)) {
             throw new IllegalArgumentException("instance already exists: " + instanceName);
         }
-        Launch launch = new Launch(service, FreePort.pick(), original.env(), logs().resolve(instanceName));
+        Map<String, String> env = new HashMap<>(original.env());
+        env.putAll(extraEnv);
+        Launch launch = new Launch(service, FreePort.pick(), Map.copyOf(env), logs().resolve(instanceName));
         launches.put(instanceName, launch);
         ServiceProcess process = launch(launch);
         extras.put(instanceName, process);
