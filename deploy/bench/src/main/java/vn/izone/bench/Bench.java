@@ -61,6 +61,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Bench {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Writes need a token: the suite's own issuer signs a registrar's. */
+    static volatile String bearer;
     static final List<String> PROVINCES = List.of("01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24", "25", "37");
     static final List<String> TOPICS = List.of("izone.registry.zones.v1", "izone.registry.projects.v1", "izone.registry.reports.v1");
 
@@ -88,6 +90,7 @@ public final class Bench {
     private Bench(Scale scale, Suite suite) {
         this.scale = scale;
         this.suite = suite;
+        bearer = suite.tokens().registrar("bench@suite");
     }
 
     public static void main(String[] args) throws Exception {
@@ -485,6 +488,9 @@ public final class Bench {
     private static HttpResult send(String method, String url, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("X-Izone-Actor", "dept:bench");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         headers.forEach(request::header);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -68,6 +68,15 @@ abstract class AbstractStreamIT {
     /** The registry takes writes only with a token (the suite's own issuer); set once the suite is up. */
     static volatile String bearer;
 
+    /** Starts the whole suite on throw-away servers and signs the stream in as a registrar. */
+    static Suite startSuite(String name) throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("izone.root", "../..")).toAbsolutePath().normalize();
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory(name);
+        Suite started = Suite.start(SuiteConfig.forTests(root, data), line -> say("[suite] " + line));
+        bearer = started.tokens().registrar("drill@suite");
+        return started;
+    }
+
     /** One HTTP exchange; IOException (service down, connection reset) comes back as status -1. */
     static Answer call(String method, String url, Object body, Map<String, String> headers) {
         try {

@@ -32,10 +32,7 @@ class FaultDrillIT extends AbstractStreamIT {
 
     @BeforeAll
     static void startSuite() throws IOException {
-        Path root = Path.of(System.getProperty("izone.root", "../..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("izone-drill-it");
-        suite = Suite.start(SuiteConfig.forTests(root, data), line -> say("[suite] " + line));
-        bearer = suite.tokens().registrar("drill@suite");
+        suite = startSuite("izone-drill-it");
     }
 
     @AfterAll
