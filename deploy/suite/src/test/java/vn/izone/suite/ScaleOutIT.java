@@ -109,10 +109,10 @@ class ScaleOutIT extends AbstractStreamIT {
             Duration applied = Duration.between(stream.started, Instant.now());
             assertMetricsEqualRecomputation(suite.url(Suite.METRICS), state, Duration.ofSeconds(60));
             say(String.format("SCALE-OUT RESULT: %d events (%d records, %d duplicates) written through 2 registry instances (%d / %d),"
-                            + " relayed by one at a time in order, consumed by 2 -> 1 metrics instances (instance 2 killed); stream %d ms (%.1f changes/s),"
+                            + " relayed by one at a time in order, consumed by 2 -> 1 metrics instances (instance 2 %s); stream %d ms (%.1f changes/s),"
                             + " outbox drained at %d ms, all applied at %d ms; checks %d ms; partitions per topic %s",
                     audit.distinct(), audit.records(), audit.duplicates(), stream.perRegistry[0].get(), stream.perRegistry[1].get(),
-                    streamed.toMillis(), stream.acceptedCount.get() * 1000.0 / streamed.toMillis(), drained.toMillis(), applied.toMillis(),
+                    GRACEFUL_STOP ? "stopped with SIGTERM" : "killed with SIGKILL", streamed.toMillis(), stream.acceptedCount.get() * 1000.0 / streamed.toMillis(), drained.toMillis(), applied.toMillis(),
                     Duration.between(checks, Instant.now()).toMillis(), audit.perPartition()));
         }
     }
