@@ -58,7 +58,7 @@
    * o: label (for screen readers), unit (after each value), axis(v) and value(v) to write numbers, floor.
    */
   izone.lineChart = function (points, o) {
-    var W = 720, H = 260, L = 64, R = 12, TOP = 12, B = 36;
+    var W = 720, H = 260, L = 64, R = 28, TOP = 12, B = 36;
     var max = Math.max(o.floor || 0, Math.max.apply(null, points.map(function (p) { return Number(p.value); })));
     if (!(max > 0)) { max = 1; }
     var n = points.length;

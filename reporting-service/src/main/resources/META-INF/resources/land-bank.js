@@ -21,10 +21,11 @@
     noCoordinates: ['Không có tọa độ: các khu chỉ có trong bảng.', 'No coordinates: the zones are in the table only.'],
     someWithout: ['{n} khu không có tọa độ, chỉ có trong bảng.', '{n} zone(s) without coordinates are in the table only.'],
     summary: ['{n} khu, tổng {ha} ha đất trống', '{n} zones, {ha} ha free in all'],
+    summaryOne: ['1 khu, {ha} ha đất trống', '1 zone, {ha} ha free'],
     registryAway: ['Không lấy được quỹ đất: sổ đăng ký (registry-service) không trả lời. Thử lại sau ít phút.',
       'The land bank could not be loaded: the register (registry-service) is not answering. Try again in a few minutes.'],
     badFilter: ['Bộ lọc không hợp lệ: {detail}', 'A filter is not valid: {detail}'],
-    rank: ['#', '#'], province: ['Tỉnh', 'Province'], freeHa: ['Đất trống (ha)', 'Free (ha)'],
+    rank: ['#', '#'], zone: ['Khu', 'Zone'], freeHa: ['Đất trống (ha)', 'Free (ha)'],
     industrialLand: ['Đất CN (ha)', 'Industrial land (ha)'], occupancy: ['Lấp đầy', 'Occupancy'],
     investor: ['Chủ đầu tư hạ tầng (liên hệ)', 'Infrastructure investor (contact)'], wastewater: ['Nước thải', 'Wastewater'],
     sectors: ['Ngành đã có', 'Sectors present'],
@@ -124,9 +125,9 @@
   }
   var COLS = [
     ['rank', 'rank', null, function (o, i) { return String(i + 1); }, ''],
-    ['name', 'name', null, function (o) { return '<strong>' + esc(o.name) + '</strong>'; }, 'txt'],
-    ['kind', 'kind', 'hKind', function (o) { return esc(code(o.kind)); }, 'txt opt'],
-    ['province', 'province', null, function (o) { return esc(o.provinceName || o.provinceCode); }, 'txt'],
+    ['name', 'zone', null, function (o) {
+      return '<strong>' + esc(o.name) + '</strong><small>' + esc(code(o.kind)) + ' · ' + esc(o.provinceName || o.provinceCode) + '</small>';
+    }, 'txt zone'],
     ['freeHa', 'freeHa', 'hFree', function (o) { return '<strong>' + num(o.freeHa) + '</strong>'; }, ''],
     ['land', 'industrialLand', null, function (o) { return num(o.industrialLandHa); }, 'opt'],
     ['occupancy', 'occupancy', null, function (o) { return o.occupancyPercent == null ? '–' : num(o.occupancyPercent) + ' %'; }, 'opt'],
@@ -151,7 +152,7 @@
     });
     document.getElementById('offers-empty').hidden = state.offers.length > 0;
     var total = state.offers.reduce(function (s, o) { return s + (Number(o.freeHa) || 0); }, 0);
-    document.getElementById('lb-summary').textContent = state.offers.length ? t('summary', { n: num(state.offers.length, 0), ha: num(total) }) : '';
+    document.getElementById('lb-summary').textContent = state.offers.length ? t(state.offers.length === 1 ? 'summaryOne' : 'summary', { n: num(state.offers.length, 0), ha: num(total) }) : '';
   }
 
   // --- map: an equirectangular projection squeezed by cos(16°N), fitting the view into a fixed SVG box
@@ -219,9 +220,20 @@
     });
     // The largest first, so smaller marks are drawn on top and stay clickable; the five largest carry their hectares.
     placed.sort(function (a, b) { return (Number(b.o.freeHa) || 0) - (Number(a.o.freeHa) || 0); });
+    var labels = [];
+    function labelFits(x, y, text) {
+      var box = [x, y - 10, x + 6.5 * text.length, y + 3];
+      var free = labels.every(function (b) { return box[2] < b[0] || box[0] > b[2] || box[3] < b[1] || box[1] > b[3]; });
+      if (free) { labels.push(box); }
+      return free;
+    }
     placed.forEach(function (m, i) {
       var o = m.o, cx = p.x(m.at.lon), cy = p.y(m.at.lat);
       var r = 3 + 9 * Math.sqrt(Math.max(0, Number(o.freeHa) || 0) / (maxFree || 1));
+      // Zoomed in, an outline shows the zone itself: its point shrinks so as not to hide it.
+      if (state.view && m.at.polys) { r = Math.min(r, 3.5); }
+      var label = num(o.freeHa, 1) + ' ha';
+      var labelled = (i < 5 || o.zoneId === state.selected) && labelFits(cx + r + 3, cy + 4, label);
       var tip = o.name + '\n' + (o.provinceName || o.provinceCode || '') + '\n' + t('freeOf', { free: num(o.freeHa), land: num(o.industrialLandHa) })
         + '\n' + t('investor') + ': ' + (o.infrastructureInvestor || t('unknown')) + '\n' + t('wastewater') + ': ' + wastewater(o)
         + '\n(' + t(m.at.polys ? 'outlineDrawn' : 'point') + ')';
@@ -229,9 +241,10 @@
         + '<title>' + esc(tip) + '</title>'
         + (m.at.polys ? '<path class="outline" fill-rule="evenodd" d="' + pathOf(m.at.polys, p) + '"/>' : '')
         + '<circle cx="' + cx + '" cy="' + cy + '" r="' + (Math.round(r * 10) / 10) + '"/>'
-        + (i < 5 || o.zoneId === state.selected ? '<text x="' + (cx + r + 3) + '" y="' + (cy + 4) + '">' + esc(num(o.freeHa, 0)) + ' ha</text>' : '')
+        + (labelled ? '<text x="' + (cx + r + 3) + '" y="' + (cy + 4) + '">' + esc(label) + '</text>' : '')
         + '</g>');
     });
+    svg.push(scaleBar(p, view));
     svg.push('</svg>');
     box.innerHTML = svg.join('');
     Array.prototype.forEach.call(box.querySelectorAll('.mark'), function (g) {
@@ -244,13 +257,23 @@
     document.getElementById('map-reset').hidden = !state.view;
   }
 
+  // A scale bar of a round number of kilometres, about a fifth of the map's width (111.32 km per degree of latitude).
+  function scaleBar(p, view) {
+    var pxPerKm = (p.y(view[1]) - p.y(view[3])) / ((view[3] - view[1]) * 111.32), km = 1;
+    [1, 2, 5, 10, 20, 50, 100, 200, 500].forEach(function (k) { if (k * pxPerKm <= p.width / 5) { km = k; } });
+    var w = Math.round(km * pxPerKm), x = 12, y = p.height - 14;
+    return '<g class="scale"><path d="M' + x + ',' + (y - 5) + 'v5h' + w + 'v-5"/><text x="' + (x + w / 2) + '" y="' + (y - 8)
+      + '" text-anchor="middle">' + km + ' km</text></g>';
+  }
+
   // --- a zone picked on the map or in the table: both show it, the map zooms to it, the panel tells who to contact
   function select(id, fromMap) {
     state.selected = id;
     var o = state.offers.filter(function (x) { return x.zoneId === id; })[0];
     var at = o && placeOf(o);
     if (at) {
-      var b = at.polys ? bounds(at.polys) : [at.lon, at.lat, at.lon, at.lat], pad = 0.35;
+      // Close enough for an outline to show, far enough to see the zones around it.
+      var b = at.polys ? bounds(at.polys) : [at.lon, at.lat, at.lon, at.lat], pad = Math.max(0.12, 1.5 * Math.max(b[2] - b[0], b[3] - b[1]));
       state.view = [Math.min(b[0], at.lon) - pad / COS, Math.min(b[1], at.lat) - pad, Math.max(b[2], at.lon) + pad / COS, Math.max(b[3], at.lat) + pad];
     }
     render();

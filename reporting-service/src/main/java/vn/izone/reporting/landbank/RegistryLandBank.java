@@ -38,7 +38,8 @@ public class RegistryLandBank {
                             @ConfigProperty(name = "izone.land-bank.timeout", defaultValue = "3s") Duration timeout) {
         this.registryUrl = registryUrl.endsWith("/") ? registryUrl.substring(0, registryUrl.length() - 1) : registryUrl;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // HTTP/1.1: the registry speaks nothing else over plain HTTP, so no upgrade is offered on every new connection.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     public Answer offers(LandBankQuery query) {

@@ -45,9 +45,10 @@ class DashboardBrowserTest {
         Snapshots.publish("province:B37", Snapshots.of("PROVINCE", "B37", "Ninh Bình", now, 87.5, 12_325, null));
         String[] months = {"2025-01-15T03:00:00Z", "2025-02-15T03:00:00Z", "2025-03-15T03:00:00Z", "2025-04-15T03:00:00Z"};
         double[] occupancy = {62.0, 70.5, 81.0, 92.4};
+        long[] zoneWorkers = {9000, 9400, 10150, 11020};
         for (int i = 0; i < months.length; i++) {
             Snapshots.publish("zone:" + zone, Snapshots.of("ZONE", zone, "Khu công nghiệp Đồng Văn I", Instant.parse(months[i]),
-                    occupancy[i], 9000, "\"provinceCode\":\"B37\",\"formerProvinceCode\":\"35\""));
+                    occupancy[i], zoneWorkers[i], "\"provinceCode\":\"B37\",\"formerProvinceCode\":\"35\""));
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             given().get("/api/v1/rollups/national").then().statusCode(200).body("employment.workers", equalTo(111_111));
@@ -102,6 +103,7 @@ class DashboardBrowserTest {
             assertTrue(tooltip(browser, trends + "[data-indicator=occupancy] svg circle title").startsWith("2025-01: 62 %"));
             assertTrue(tooltip(browser, trends + "[data-indicator=workers] svg circle title").startsWith("2025-01: 9.000 người"),
                     "workers charted with their number");
+            assertTrue(tooltip(browser, trends + "[data-indicator=workers] svg circle:nth-of-type(4) title").startsWith("2025-04: 11.020 người"));
             assertTrue(tooltip(browser, trends + "[data-indicator=capitalDomesticVnd] svg circle title").startsWith("2025-01: 1.250.000.000.000 VND"),
                     "DDI capital in VND, never converted");
 

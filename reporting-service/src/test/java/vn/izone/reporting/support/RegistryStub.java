@@ -40,6 +40,15 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
                 formerProvinceCode, status));
     }
 
+    /** The land bank answers at once, with no offer. */
+    public static void resetLandBank() {
+        landBankDelayMs = 0;
+        landBankStatus = 200;
+        landBank = "[]";
+    }
+
+    private static final Map<String, String> PROVINCES = Map.of("37", "Ninh Bình", "79", "Thành phố Hồ Chí Minh", "27", "Bắc Ninh");
+
     /** One land-bank offer as the registry writes it; latitude/longitude/outline may be null. */
     public static String offer(String id, String name, String kind, String provinceCode, double freeHa, String investor,
                                Boolean wastewater, Double latitude, Double longitude, String outline, String... sectors) {
@@ -48,16 +57,19 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
             s.append(s.length() == 0 ? "" : ",").append('"').append(sector).append('"');
         }
         return """
-                {"zoneId":"%s","name":"%s","kind":"%s","provinceCode":"%s","provinceName":"Ninh Bình","formerProvinceCode":"35",
+                {"zoneId":"%s","name":"%s","kind":"%s","provinceCode":"%s","provinceName":"%s","formerProvinceCode":null,
                  "status":"IN_OPERATION","freeHa":%s,"industrialLandHa":%s,"leasedHa":%s,"occupancyPercent":%s,
                  "infrastructureInvestor":"%s","wastewaterCentralised":%s,"wastewaterMeetsStandard":%s,
-                 "latitude":%s,"longitude":%s,"sectors":[%s]%s}""".formatted(id, name, kind, provinceCode, freeHa, freeHa + 100,
+                 "latitude":%s,"longitude":%s,"sectors":[%s]%s}""".formatted(id, name, kind, provinceCode, PROVINCES.getOrDefault(provinceCode, provinceCode), freeHa, freeHa + 100,
                 100.0, Math.round(10000.0 * 100 / (freeHa + 100)) / 100.0, investor, wastewater, wastewater, latitude, longitude, s,
                 outline == null ? "" : ",\"outline\":" + outline);
     }
 
     @Override
     public Map<String, String> start() {
+        // Answers go out at once (TCP_NODELAY), as Quarkus' do; otherwise headers and body written apart wait ~40 ms
+        // for a delayed ACK on a kept-alive connection, and the proxy's timings would measure that.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
