@@ -149,6 +149,8 @@
       tr.title = o.name + ' · ' + t('freeOf', { free: num(o.freeHa), land: num(o.industrialLandHa) });
       tr.classList.toggle('selected', o.zoneId === state.selected);
       tr.addEventListener('click', function () { select(o.zoneId, false); });
+      tr.addEventListener('mouseenter', function () { pointAt(o.zoneId, true); });
+      tr.addEventListener('mouseleave', function () { pointAt(o.zoneId, false); });
     });
     document.getElementById('offers-empty').hidden = state.offers.length > 0;
     var total = state.offers.reduce(function (s, o) { return s + (Number(o.freeHa) || 0); }, 0);
@@ -249,12 +251,19 @@
     box.innerHTML = svg.join('');
     Array.prototype.forEach.call(box.querySelectorAll('.mark'), function (g) {
       g.addEventListener('click', function () { select(g.dataset.zone, true); });
+      g.addEventListener('mouseenter', function () { pointAt(g.dataset.zone, true); });
+      g.addEventListener('mouseleave', function () { pointAt(g.dataset.zone, false); });
       g.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(g.dataset.zone, true); } });
     });
     var without = state.offers.length - placed.length;
     note.textContent = !state.offers.length ? '' : !placed.length ? t('noCoordinates') : without ? t('someWithout', { n: without }) : '';
     note.dataset.state = !state.offers.length ? 'empty' : !placed.length ? 'none' : without ? 'some' : 'all';
     document.getElementById('map-reset').hidden = !state.view;
+  }
+
+  // Hovering a zone on the map lights its row, and hovering a row lights its mark.
+  function pointAt(id, on) {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-zone="' + id + '"]'), function (el) { el.classList.toggle('hover', on); });
   }
 
   // A scale bar of a round number of kilometres, about a fifth of the map's width (111.32 km per degree of latitude).

@@ -92,6 +92,14 @@ class LandBankBrowserTest {
             assertTrue(browser.findElement(By.id("map-note")).getText().startsWith("1 khu không có tọa độ"));
             Thread.sleep(300);
             chromium.save("land-bank.png");
+            browser.manage().window().setSize(new Dimension(390, 844));
+            chromium.save("land-bank-phone.png");
+            browser.manage().window().setSize(new Dimension(1366, 1100));
+
+            // Hovering a mark lights its row.
+            new org.openqa.selenium.interactions.Actions(browser)
+                    .moveToElement(browser.findElement(By.cssSelector("#map g.mark[data-zone='" + vsip + "'] circle"))).perform();
+            wait.until(d -> d.findElement(By.cssSelector("#offers-table tr[data-zone='" + vsip + "']")).getAttribute("class").contains("hover"));
 
             // A click on a mark picks the zone in the table too and zooms the map to it.
             double outlineBefore = outlineWidth(browser, dongVan);
