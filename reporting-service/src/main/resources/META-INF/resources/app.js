@@ -1,94 +1,65 @@
 // izone live dashboard: plain JS, no build step, nothing loaded from elsewhere. Figures come from the
-// reporting API; each one carries its basis (title on hover, and a line under the headline cards).
+// reporting API; each one carries its basis (title on hover, and a line under the headline cards). Words, number
+// formats and the line chart are in common.js, shared with the land-bank page.
 (function () {
   'use strict';
   var API = 'api/v1/rollups/';
-  var T = {
-    vi: {
-      title: 'Khu công nghiệp, cụm công nghiệp Việt Nam', subtitle: 'Số liệu trực tiếp cho ban quản lý',
-      national: 'Toàn quốc', provinces: 'Các tỉnh, thành phố', filterName: 'Tìm tỉnh', filterOccupancy: 'Lấp đầy tối thiểu',
-      filterOperating: 'Chỉ tỉnh có khu đang hoạt động', download: 'Tải về', noData: 'Chưa có số liệu.',
-      noZones: 'Chưa có số liệu khu nào của tỉnh này.', zonesOf: 'Các khu của', history: 'Tỷ lệ lấp đầy theo thời gian',
-      printSummary: 'Bản in một trang',
-      footer: 'Mọi số liệu lấy từ ảnh chụp chỉ tiêu của metrics-service; di chuột (hoặc chạm) vào một số để xem cơ sở tính. Vốn theo từng loại tiền, không quy đổi.',
-      live: 'trực tiếp', connecting: 'đang kết nối', offline: 'mất kết nối, đang thử lại', computedAt: 'tính lúc',
-      zPlanned: 'Khu quy hoạch', zEstablished: 'Đã thành lập', zOperating: 'Đang hoạt động', occupancy: 'Tỷ lệ lấp đầy',
-      occupancyOperating: 'Lấp đầy (khu đang hoạt động)', pFdi: 'Dự án FDI', pDdi: 'Dự án DDI', capFdiUsd: 'Vốn FDI (USD)',
-      capDdiVnd: 'Vốn DDI (VND)', capOther: 'Vốn khác', workers: 'Lao động', name: 'Tên', code: 'Mã', zones: 'Số khu',
-      status: 'Trạng thái', kind: 'Loại', industrialLand: 'Đất CN (ha)', leased: 'Đã thuê (ha)', projects: 'Dự án',
-      bZones: 'Khu mới ở giai đoạn quy hoạch (chưa thành lập); tổng số khu đã đăng ký: {total} (đã đưa ra khỏi quy hoạch: {removed})',
-      bEstablished: 'Có quyết định thành lập; diện tích thành lập {ha} ha', bOperating: 'Đã đi vào hoạt động; diện tích {ha} ha',
-      bOcc: '{leased} ha đã thuê ÷ {land} ha đất công nghiệp, {n} khu; cơ sở: {basis}',
-      bProjects: 'Dự án đang hoạt động: {active}; ngừng/thu hồi không tính: {inactive}',
-      bCapital: 'Vốn đăng ký theo giấy chứng nhận, cộng theo loại tiền, không quy đổi',
-      bWorkers: 'Nguồn: {source}', noSeries: 'Chưa có lịch sử cho khu này.', chartBasis: 'Mỗi điểm là ảnh chụp cuối cùng của tháng; cơ sở: {basis}',
-      hCode: 'Mã tỉnh', hName: 'Tên tỉnh theo đơn vị hành chính hiện nay (34 tỉnh, thành từ 2025)', hZones: 'Tổng số khu đã đăng ký',
-      hOperating: 'Số khu đã đi vào hoạt động', hOcc: 'Đã thuê ÷ đất công nghiệp, cộng theo diện tích (không lấy trung bình các tỷ lệ)',
-      hProjects: 'Dự án đang hoạt động (FDI + DDI)', hWorkers: 'Lao động theo báo cáo của các khu', hLand: 'Đất công nghiệp có thể cho thuê',
-      hLeased: 'Diện tích đã cho thuê', hStatus: 'Trạng thái theo vòng đời của khu', hKind: 'KCN, CCN hoặc KKT',
-      placeSource: 'nguồn: {source}'
-    },
-    en: {
-      title: "Vietnam's industrial parks and clusters", subtitle: 'Live figures for management boards',
-      national: 'Whole country', provinces: 'Provinces', filterName: 'Find a province', filterOccupancy: 'Minimum occupancy',
-      filterOperating: 'Only provinces with operating zones', download: 'Download', noData: 'No figures yet.',
-      noZones: 'No zone figures for this province yet.', zonesOf: 'Zones of', history: 'Occupancy over time',
-      printSummary: 'One-page print',
-      footer: "Every figure comes from metrics-service's indicator snapshots; hover (or tap) a figure to see its basis. Capital per currency, never converted.",
-      live: 'live', connecting: 'connecting', offline: 'offline, retrying', computedAt: 'computed at',
-      zPlanned: 'Zones planned', zEstablished: 'Established', zOperating: 'Operating', occupancy: 'Occupancy',
-      occupancyOperating: 'Occupancy (operating zones)', pFdi: 'FDI projects', pDdi: 'DDI projects', capFdiUsd: 'FDI capital (USD)',
-      capDdiVnd: 'DDI capital (VND)', capOther: 'Other capital', workers: 'Workers', name: 'Name', code: 'Code', zones: 'Zones',
-      status: 'Status', kind: 'Kind', industrialLand: 'Industrial land (ha)', leased: 'Leased (ha)', projects: 'Projects',
-      bZones: 'Zones still at the planning stage (not yet established); all zones registered: {total} (removed from the planning: {removed})',
-      bEstablished: 'Establishment decision issued; established area {ha} ha', bOperating: 'In operation; area {ha} ha',
-      bOcc: '{leased} ha leased ÷ {land} ha industrial land, {n} zones; basis: {basis}',
-      bProjects: 'Active projects: {active}; suspended/revoked left out: {inactive}',
-      bCapital: 'Registered capital from the investment certificates, summed per currency, never converted',
-      bWorkers: 'Source: {source}', noSeries: 'No history for this zone yet.', chartBasis: "Each point is the month's last snapshot; basis: {basis}",
-      hCode: 'Province code', hName: "Today's provinces (34 since the 2025 merger)", hZones: 'Zones registered',
-      hOperating: 'Zones in operation', hOcc: 'Leased ÷ industrial land, area-weighted (never an average of percentages)',
-      hProjects: 'Active projects (FDI + DDI)', hWorkers: 'Workers as the zones report them', hLand: 'Industrial land for lease',
-      hLeased: 'Leased area', hStatus: "The zone's lifecycle status", hKind: 'Industrial park, cluster or economic zone',
-      placeSource: 'source: {source}'
-    }
-  };
-  // Registry codes shown in words (docs/glossary.md); the code itself stays in the tooltip.
-  var CODES = {
-    vi: { INDUSTRIAL_PARK: 'KCN', INDUSTRIAL_CLUSTER: 'CCN', ECONOMIC_ZONE: 'KKT', BORDER_GATE_ECONOMIC_ZONE: 'KKT cửa khẩu',
-      PLANNED: 'Có trong quy hoạch', LAND_TARGET_ALLOCATED: 'Được phân bổ chỉ tiêu đất', ESTABLISHED: 'Đã thành lập',
-      INVESTMENT_APPROVED: 'Được chấp thuận chủ trương đầu tư', DETAILED_PLANNING_APPROVED: 'Được duyệt quy hoạch chi tiết',
-      UNDER_CONSTRUCTION: 'Đang xây dựng hạ tầng', IN_OPERATION: 'Đang hoạt động', EXPANDED: 'Mở rộng',
-      REMOVED_FROM_PLANNING: 'Đưa ra khỏi quy hoạch' },
-    en: { INDUSTRIAL_PARK: 'Industrial park', INDUSTRIAL_CLUSTER: 'Industrial cluster', ECONOMIC_ZONE: 'Economic zone',
-      BORDER_GATE_ECONOMIC_ZONE: 'Border-gate EZ', PLANNED: 'Planned', LAND_TARGET_ALLOCATED: 'Land target allocated',
-      ESTABLISHED: 'Established', INVESTMENT_APPROVED: 'Investment approved', DETAILED_PLANNING_APPROVED: 'Detailed planning approved',
-      UNDER_CONSTRUCTION: 'Under construction', IN_OPERATION: 'In operation', EXPANDED: 'Expanded', REMOVED_FROM_PLANNING: 'Removed from planning' }
-  };
-  function code(c) { return c ? ((CODES[state.lang] && CODES[state.lang][c]) || c) : ''; }
-  var state = { lang: localStorage.getItem('izone.lang') || 'vi', national: null, provinces: {}, selected: null, zones: [], zone: null };
-
-  function t(key, vars) {
-    var s = (T[state.lang] && T[state.lang][key]) || T.vi[key] || key;
-    if (vars) { Object.keys(vars).forEach(function (k) { s = s.split('{' + k + '}').join(vars[k] == null ? '–' : vars[k]); }); }
-    return s;
-  }
-  function get(o, path) { return path.split('.').reduce(function (a, k) { return a == null ? undefined : a[k]; }, o); }
-  function num(v, digits) {
-    if (v == null || v === '' || isNaN(Number(v))) { return '–'; }
-    return new Intl.NumberFormat(state.lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: digits == null ? 2 : digits }).format(Number(v));
-  }
-  // Money in words boards use (tỷ = 10^9, triệu = 10^6); the exact amount is in the figure's basis.
-  function money(v) {
-    if (v == null || isNaN(Number(v))) { return '–'; }
-    var n = Number(v), a = Math.abs(n), vi = state.lang === 'vi';
-    if (a >= 1e9) { return num(n / 1e9, 2) + (vi ? ' tỷ' : ' bn'); }
-    if (a >= 1e6) { return num(n / 1e6, 2) + (vi ? ' triệu' : ' M'); }
-    return num(n, 0);
-  }
-  function esc(s) { return String(s == null ? '' : s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
-  function when(iso) { return iso ? new Date(iso).toLocaleString(state.lang === 'vi' ? 'vi-VN' : 'en-GB') : ''; }
-  function json(url) { return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) { return r.ok ? r.json() : null; }); }
+  var t = izone.t, code = izone.code, get = izone.get, num = izone.num, money = izone.money, esc = izone.esc, when = izone.when, json = izone.json;
+  izone.words({
+    title: ['Khu công nghiệp, cụm công nghiệp Việt Nam', 'Vietnam\'s industrial parks and clusters'],
+    subtitle: ['Số liệu trực tiếp cho ban quản lý', 'Live figures for management boards'],
+    national: ['Toàn quốc', 'Whole country'],
+    provinces: ['Các tỉnh, thành phố', 'Provinces'],
+    filterName: ['Tìm tỉnh', 'Find a province'],
+    filterOccupancy: ['Lấp đầy tối thiểu', 'Minimum occupancy'],
+    filterOperating: ['Chỉ tỉnh có khu đang hoạt động', 'Only provinces with operating zones'],
+    download: ['Tải về', 'Download'],
+    noData: ['Chưa có số liệu.', 'No figures yet.'],
+    noZones: ['Chưa có số liệu khu nào của tỉnh này.', 'No zone figures for this province yet.'],
+    zonesOf: ['Các khu của', 'Zones of'],
+    printSummary: ['Bản in một trang', 'One-page print'],
+    footer: ['Mọi số liệu lấy từ ảnh chụp chỉ tiêu của metrics-service; di chuột (hoặc chạm) vào một số để xem cơ sở tính. Vốn theo từng loại tiền, không quy đổi.', 'Every figure comes from metrics-service\'s indicator snapshots; hover (or tap) a figure to see its basis. Capital per currency, never converted.'],
+    zPlanned: ['Khu quy hoạch', 'Zones planned'],
+    zEstablished: ['Đã thành lập', 'Established'],
+    zOperating: ['Đang hoạt động', 'Operating'],
+    occupancy: ['Tỷ lệ lấp đầy', 'Occupancy'],
+    occupancyOperating: ['Lấp đầy (khu đang hoạt động)', 'Occupancy (operating zones)'],
+    pFdi: ['Dự án FDI', 'FDI projects'],
+    pDdi: ['Dự án DDI', 'DDI projects'],
+    capFdiUsd: ['Vốn FDI (USD)', 'FDI capital (USD)'],
+    capDdiVnd: ['Vốn DDI (VND)', 'DDI capital (VND)'],
+    capOther: ['Vốn khác', 'Other capital'],
+    workers: ['Lao động', 'Workers'],
+    code: ['Mã', 'Code'],
+    zones: ['Số khu', 'Zones'],
+    industrialLand: ['Đất CN (ha)', 'Industrial land (ha)'],
+    leased: ['Đã thuê (ha)', 'Leased (ha)'],
+    projects: ['Dự án', 'Projects'],
+    bZones: ['Khu mới ở giai đoạn quy hoạch (chưa thành lập); tổng số khu đã đăng ký: {total} (đã đưa ra khỏi quy hoạch: {removed})', 'Zones still at the planning stage (not yet established); all zones registered: {total} (removed from the planning: {removed})'],
+    bEstablished: ['Có quyết định thành lập; diện tích thành lập {ha} ha', 'Establishment decision issued; established area {ha} ha'],
+    bOperating: ['Đã đi vào hoạt động; diện tích {ha} ha', 'In operation; area {ha} ha'],
+    bOcc: ['{leased} ha đã thuê ÷ {land} ha đất công nghiệp, {n} khu; cơ sở: {basis}', '{leased} ha leased ÷ {land} ha industrial land, {n} zones; basis: {basis}'],
+    bProjects: ['Dự án đang hoạt động: {active}; ngừng/thu hồi không tính: {inactive}', 'Active projects: {active}; suspended/revoked left out: {inactive}'],
+    bCapital: ['Vốn đăng ký theo giấy chứng nhận, cộng theo loại tiền, không quy đổi', 'Registered capital from the investment certificates, summed per currency, never converted'],
+    bWorkers: ['Nguồn: {source}', 'Source: {source}'],
+    hCode: ['Mã tỉnh', 'Province code'],
+    hName: ['Tên tỉnh theo đơn vị hành chính hiện nay (34 tỉnh, thành từ 2025)', 'Today\'s provinces (34 since the 2025 merger)'],
+    hZones: ['Tổng số khu đã đăng ký', 'Zones registered'],
+    hOperating: ['Số khu đã đi vào hoạt động', 'Zones in operation'],
+    hOcc: ['Đã thuê ÷ đất công nghiệp, cộng theo diện tích (không lấy trung bình các tỷ lệ)', 'Leased ÷ industrial land, area-weighted (never an average of percentages)'],
+    hProjects: ['Dự án đang hoạt động (FDI + DDI)', 'Active projects (FDI + DDI)'],
+    hWorkers: ['Lao động theo báo cáo của các khu', 'Workers as the zones report them'],
+    hLand: ['Đất công nghiệp có thể cho thuê', 'Industrial land for lease'],
+    hLeased: ['Diện tích đã cho thuê', 'Leased area'],
+    hStatus: ['Trạng thái theo vòng đời của khu', 'The zone\'s lifecycle status'],
+    placeSource: ['nguồn: {source}', 'source: {source}'],
+    history: ['Diễn biến theo thời gian', 'Over time'],
+    noSeries: ['Chưa có lịch sử.', 'No history yet.'],
+    chartBasis: ['Mỗi điểm là ảnh chụp cuối cùng của tháng', "Each point is the month's last snapshot"],
+    landBank: ['Quỹ đất cho nhà đầu tư', 'Land bank for investors'],
+    people: ['người', 'people']
+  });
+  var state = { national: null, provinces: {}, selected: null, zones: [], zone: null };
 
   // Headline cards: [id, label key, value, basis]
   function figures(s) {
@@ -245,8 +216,8 @@
     document.getElementById('zones-province').textContent = s ? (s.scopeName || code) : code;
     document.getElementById('zones-csv').href = 'api/v1/exports/provinces/' + encodeURIComponent(code) + '/zones.csv';
     document.getElementById('zones-xlsx').href = 'api/v1/exports/provinces/' + encodeURIComponent(code) + '/zones.xlsx';
-    document.getElementById('chart-section').hidden = true;
     loadZones();
+    loadTrends();
   }
   function loadZones() {
     if (!state.selected) { return; }
@@ -261,66 +232,73 @@
   function selectZone(id) {
     state.zone = id;
     renderZones();
-    var z = state.zones.filter(function (x) { return x.scopeCode === id; })[0];
-    document.getElementById('chart-section').hidden = false;
-    document.getElementById('chart-zone').textContent = z ? z.scopeName : id;
-    loadChart();
-  }
-  function loadChart() {
-    if (!state.zone) { return; }
-    var id = state.zone;
-    json(API + 'zones/' + encodeURIComponent(id) + '/series?indicator=occupancy&step=MONTH').then(function (series) {
-      if (state.zone !== id) { return; }
-      var pts = (series && series.points || []).filter(function (p) { return p.value != null; });
-      var box = document.getElementById('chart');
-      box.innerHTML = pts.length ? chart(pts, '%') : '<p class="empty">' + esc(t('noSeries')) + '</p>';
-      var last = pts[pts.length - 1];
-      document.getElementById('chart-basis').textContent = last ? t('chartBasis', { basis: last.basis }) : '';
-    });
+    loadTrends();
   }
 
-  // An inline SVG line chart: y from 0 to max(100, values), one point per period with its basis in a tooltip.
-  function chart(points, unit) {
-    var W = 720, H = 260, L = 44, R = 12, TOP = 12, B = 36;
-    var max = Math.max(unit === '%' ? 100 : 0, Math.max.apply(null, points.map(function (p) { return Number(p.value); })));
-    if (!(max > 0)) { max = 1; }
-    var n = points.length;
-    function x(i) { return L + (n === 1 ? (W - L - R) / 2 : i * (W - L - R) / (n - 1)); }
-    function y(v) { return TOP + (H - TOP - B) * (1 - Number(v) / max); }
-    var svg = ['<svg viewBox="0 0 ' + W + ' ' + H + '" role="img" aria-label="' + esc(t('history')) + '" xmlns="http://www.w3.org/2000/svg">'];
-    for (var g = 0; g <= 4; g++) {
-      var gv = max * g / 4, gy = y(gv);
-      svg.push('<line class="grid" x1="' + L + '" x2="' + (W - R) + '" y1="' + gy + '" y2="' + gy + '"/>');
-      svg.push('<text x="' + (L - 6) + '" y="' + (gy + 4) + '" text-anchor="end">' + num(gv, 0) + (unit === '%' ? '%' : '') + '</text>');
+  // Trends of the scope in view (a zone once one is picked, else the province, else the country): one line chart
+  // per indicator of the series API. Capital stays per currency, so FDI in USD and DDI in VND are charts of their own.
+  var TRENDS = [
+    { indicator: 'occupancy', label: 'occupancy', unit: '%', floor: 100, axis: function (v) { return num(v, 0) + '%'; }, value: function (v) { return num(v); } },
+    { indicator: 'workers', label: 'workers', unit: 'people', axis: function (v) { return num(v, 0); }, value: function (v) { return num(v, 0); } },
+    { indicator: 'capitalFdiUsd', label: 'capFdiUsd', unit: 'USD', axis: money, value: function (v) { return num(v, 0); } },
+    { indicator: 'capitalDomesticVnd', label: 'capDdiVnd', unit: 'VND', axis: money, value: function (v) { return num(v, 0); } }
+  ];
+  function trendScope() {
+    if (state.zone) {
+      var z = state.zones.filter(function (x) { return x.scopeCode === state.zone; })[0];
+      return { path: 'zones/' + encodeURIComponent(state.zone), name: z ? z.scopeName : state.zone, key: 'zone:' + state.zone };
     }
-    svg.push('<line class="axis" x1="' + L + '" x2="' + (W - R) + '" y1="' + y(0) + '" y2="' + y(0) + '"/>');
-    svg.push('<polyline class="line" points="' + points.map(function (p, i) { return x(i) + ',' + y(p.value); }).join(' ') + '"/>');
-    var every = Math.max(1, Math.ceil(n / 10));
-    points.forEach(function (p, i) {
-      svg.push('<circle class="pt" cx="' + x(i) + '" cy="' + y(p.value) + '" r="4"><title>' + esc(p.period + ': ' + num(p.value) + ' ' + unit
-        + '\n' + (p.basis || '') + '\n' + t('computedAt') + ' ' + when(p.computedAt)) + '</title></circle>');
-      if (i % every === 0 || i === n - 1) {
-        svg.push('<text x="' + x(i) + '" y="' + (H - B + 16) + '" text-anchor="middle">' + esc(p.period) + '</text>');
+    if (state.selected) {
+      var p = state.provinces[state.selected];
+      return { path: 'provinces/' + encodeURIComponent(state.selected), name: p ? (p.scopeName || state.selected) : state.selected, key: 'province:' + state.selected };
+    }
+    return { path: 'national', name: t('national'), key: 'national:VN' };
+  }
+  function loadTrends() {
+    var scope = trendScope();
+    var box = document.getElementById('trends');
+    box.dataset.scope = scope.key;
+    document.getElementById('trends-scope').textContent = scope.name;
+    TRENDS.forEach(function (c) {
+      var fig = box.querySelector('[data-indicator="' + c.indicator + '"]');
+      if (!fig) {
+        fig = document.createElement('figure');
+        fig.className = 'chart';
+        fig.dataset.indicator = c.indicator;
+        fig.innerHTML = '<figcaption></figcaption><div class="plot"></div><p class="basis"></p>';
+        box.appendChild(fig);
       }
+      fig.querySelector('figcaption').textContent = t(c.label);
+      json(API + scope.path + '/series?indicator=' + c.indicator + '&step=MONTH').then(function (series) {
+        if (box.dataset.scope !== scope.key) { return; }
+        var pts = (series && series.points || []).filter(function (p) { return p.value != null; });
+        var unit = c.unit === 'people' ? t('people') : c.unit;
+        fig.querySelector('.plot').innerHTML = pts.length
+          ? izone.lineChart(pts, { label: t(c.label) + ' · ' + scope.name, unit: unit, floor: c.floor, axis: c.axis, value: c.value })
+          : '<p class="empty">' + esc(t('noSeries')) + '</p>';
+        var last = pts[pts.length - 1];
+        fig.querySelector('.basis').textContent = last ? t('chartBasis') + (last.basis ? ' · ' + last.basis : '')
+          + (c.unit === 'USD' || c.unit === 'VND' ? ' · ' + t('bCapital') : '') : '';
+      });
     });
-    svg.push('</svg>');
-    return svg.join('');
+  }
+  var trendReload = null;
+  function reloadTrendsOf(scopeKey) {
+    if (document.getElementById('trends').dataset.scope !== scopeKey) { return; }
+    clearTimeout(trendReload);
+    trendReload = setTimeout(loadTrends, 500);
   }
 
-  function applyLanguage() {
+  var quietRelabel = izone.languageToggle(function () {
     quiet = true;
-    try { relabel(); } finally { quiet = false; }
-  }
-  function relabel() {
-    document.documentElement.lang = state.lang;
-    document.getElementById('lang').textContent = state.lang === 'vi' ? 'EN' : 'VI';
-    Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (el) { el.textContent = t(el.dataset.i18n); });
-    renderHeadline(document.getElementById('national'), state.national);
-    if (state.selected) { renderHeadline(document.getElementById('province'), state.provinces[state.selected]); renderZones(); }
-    renderProvinces();
-    setLive(document.getElementById('live').dataset.state);
-    if (state.zone) { loadChart(); }
-  }
+    try {
+      renderHeadline(document.getElementById('national'), state.national);
+      if (state.selected) { renderHeadline(document.getElementById('province'), state.provinces[state.selected]); renderZones(); }
+      renderProvinces();
+      setLive(document.getElementById('live').dataset.state);
+      loadTrends();
+    } finally { quiet = false; }
+  });
   function setLive(s) {
     var el = document.getElementById('live');
     el.dataset.state = s;
@@ -341,8 +319,9 @@
     } else if (s.scopeType === 'ZONE' && state.selected) {
       // A zone snapshot does not always say its province: the API places it; reload the list once things settle.
       clearTimeout(zoneReload);
-      zoneReload = setTimeout(function () { loadZones(); if (state.zone === s.scopeCode) { loadChart(); } }, 400);
+      zoneReload = setTimeout(loadZones, 400);
     }
+    reloadTrendsOf(s.scopeKey);
     window.izoneUpdates = (window.izoneUpdates || 0) + 1;
   }
 
@@ -354,11 +333,6 @@
     es.onerror = function () { setLive('error'); };
   }
 
-  document.getElementById('lang').addEventListener('click', function () {
-    state.lang = state.lang === 'vi' ? 'en' : 'vi';
-    localStorage.setItem('izone.lang', state.lang);
-    applyLanguage();
-  });
   ['filter-name', 'filter-occupancy', 'filter-operating'].forEach(function (id) {
     document.getElementById(id).addEventListener('input', renderProvinces);
     document.getElementById(id).addEventListener('change', renderProvinces);
@@ -371,7 +345,7 @@
       var have = state.provinces[s.scopeCode];
       if (!have || have.computedAt <= s.computedAt) { state.provinces[s.scopeCode] = s; }
     });
-    applyLanguage();
+    quietRelabel();
     document.body.dataset.ready = 'true';
   });
 })();

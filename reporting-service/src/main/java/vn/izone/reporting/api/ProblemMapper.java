@@ -3,8 +3,10 @@ package vn.izone.reporting.api;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.izone.reporting.landbank.RegistryLandBank;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Errors as application/problem+json (RFC 9457), like the rest of the suite. */
@@ -12,22 +14,37 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response map(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://izone.vn/problems/http-" + status);
-        problem.put("title", e.getResponse().getStatusInfo().getReasonPhrase());
-        problem.put("status", status);
-        problem.put("detail", e.getMessage());
-        return Response.status(status).type("application/problem+json").entity(problem).build();
+        return problem(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), null).build();
     }
 
     /** A bad query parameter (unknown indicator, step, date): 400 with what is accepted. */
     @ServerExceptionMapper
     public Response badRequest(IllegalArgumentException e) {
+        return problem(400, "Bad Request", e.getMessage(), null).build();
+    }
+
+    /** A bad query parameter known by name: 400 naming it in {@code errors}, as the registry does. */
+    @ServerExceptionMapper
+    public Response badParameter(BadParameter e) {
+        return problem(400, "Bad Request", e.getMessage(), List.of(Map.of("field", e.field(), "message", e.reason()))).build();
+    }
+
+    /** The registry is away: 503, worth trying again shortly. */
+    @ServerExceptionMapper
+    public Response registryAway(RegistryLandBank.Away e) {
+        return problem(503, "Service Unavailable", "registry-service is not answering: " + e.getMessage(), null)
+                .header("Retry-After", "30").build();
+    }
+
+    private static Response.ResponseBuilder problem(int status, String title, String detail, List<Map<String, String>> errors) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://izone.vn/problems/http-400");
-        problem.put("title", "Bad Request");
-        problem.put("status", 400);
-        problem.put("detail", e.getMessage());
-        return Response.status(400).type("application/problem+json").entity(problem).build();
+        problem.put("type", "https://izone.vn/problems/http-" + status);
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        if (errors != null) {
+            problem.put("errors", errors);
+        }
+        return Response.status(status).type("application/problem+json").entity(problem);
     }
 }

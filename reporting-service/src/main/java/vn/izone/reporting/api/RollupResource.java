@@ -98,27 +98,10 @@ public class RollupResource {
     }
 
     @GET
-    @Path("former-provinces/{code}")
-    public JsonNode formerProvince(@PathParam("code") String code) {
-        return one("former-province:" + code);
-    }
-
-    @GET
-    @Path("zone-kinds/{kind}")
-    public JsonNode zoneKind(@PathParam("kind") String kind) {
-        return one("zone-kind:" + kind);
-    }
-
-    @GET
-    @Path("cluster-models/{model}")
-    public JsonNode clusterModel(@PathParam("model") String model) {
-        return one("cluster-model:" + model);
-    }
-
-    @GET
-    @Path("zones/{id}")
-    public JsonNode zone(@PathParam("id") String id) {
-        return one("zone:" + id);
+    @Path("{scopeType}/{code}")
+    @Operation(summary = "One scope, latest figures: former-provinces/{code}, zone-kinds/{kind}, cluster-models/{model}, zones/{id}")
+    public JsonNode scope(@PathParam("scopeType") String scopeType, @PathParam("code") String code) {
+        return one(scopeKey(scopeType, code));
     }
 
     @GET
