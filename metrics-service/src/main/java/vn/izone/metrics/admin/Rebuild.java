@@ -104,17 +104,25 @@ public class Rebuild {
                 store.truncateDerived();
                 while (!caughtUp(consumer, end)) {
                     ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                    List<RegistryEvent> batch = new ArrayList<>(records.count());
                     for (ConsumerRecord<String, String> record : records) {
                         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                         if (record.offset() >= end.getOrDefault(tp, 0L)) {
                             continue; // newer than the captured end: the live consumer applies it
                         }
                         counts[1]++;
-                        apply(record, counts);
-                        if (counts[1] % 100 == 0) {
-                            publish(started, counts, State.RUNNING, null, null);
+                        RegistryEvent event = applicable(record);
+                        if (event == null) {
+                            counts[4]++; // already sent to the dead-letter topic by the live consumer
+                        } else {
+                            batch.add(event);
                         }
                     }
+                    // one poll's events at a time through the live path's batch apply (same version guard)
+                    for (AggregateStore.Outcome outcome : store.applyBatch(batch)) {
+                        counts[outcome == AggregateStore.Outcome.DUPLICATE ? 3 : 0]++;
+                    }
+                    publish(started, counts, State.RUNNING, null, null);
                     // stop reading partitions that reached their captured end
                     List<TopicPartition> done = new ArrayList<>();
                     for (TopicPartition tp : consumer.assignment()) {
@@ -138,28 +146,22 @@ public class Rebuild {
         }
     }
 
-    private void apply(ConsumerRecord<String, String> record, long[] counts) {
-        RegistryEvent event;
-        try {
-            event = RegistryEvent.parse(json, record.value());
-        } catch (PoisonEvent e) {
-            counts[4]++; // already sent to the dead-letter topic by the live consumer
-            return;
-        }
+    /** The record's event, or null for one the live consumer dead-letters (unreadable, misplaced, invalid). */
+    private RegistryEvent applicable(ConsumerRecord<String, String> record) {
         String expected = switch (record.topic()) {
             case "izone.registry.zones.v1" -> "zone";
             case "izone.registry.projects.v1" -> "project";
             default -> "report";
         };
-        if (!expected.equals(event.aggregateType())) {
-            counts[4]++;
-            return;
-        }
-        AggregateStore.Outcome outcome = store.apply(event);
-        if (outcome == AggregateStore.Outcome.DUPLICATE) {
-            counts[3]++;
-        } else {
-            counts[0]++;
+        try {
+            RegistryEvent event = RegistryEvent.parse(json, record.value());
+            if (!expected.equals(event.aggregateType())) {
+                return null;
+            }
+            AggregateStore.validate(event);
+            return event;
+        } catch (PoisonEvent e) {
+            return null;
         }
     }
 

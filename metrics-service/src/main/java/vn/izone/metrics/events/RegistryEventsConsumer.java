@@ -7,15 +7,22 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import vn.izone.metrics.store.AggregateStore;
 import vn.izone.metrics.store.ApplyLock;
 
 import java.time.DateTimeException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Where metrics counts a registry change: each event is applied in its own transaction, then acknowledged.
+ * Where metrics counts registry changes. Each poll's records arrive as one batch: the poison ones are set aside
+ * first, the rest are applied in one transaction ({@link AggregateStore#applyBatch}), then the batch is
+ * acknowledged. If that transaction fails for any reason, the batch is applied again one event at a time, each in
+ * its own transaction, which finds the culprit and keeps the rules below per event. Redelivering a batch changes
+ * nothing (aggregate versions), so retrying one is always safe.
  * <ul>
  * <li>An event that can never be applied (unparseable, unknown version, malformed data) goes to the
  * dead-letter topic with its reason, and the stream keeps flowing.</li>
@@ -55,20 +62,69 @@ public class RegistryEventsConsumer {
 
     @Incoming(ZONES)
     @Blocking
-    public void onZone(ConsumerRecord<String, String> record) {
-        handle(record, "zone");
+    public void onZones(ConsumerRecords<String, String> records) {
+        handleBatch(records, "zone");
     }
 
     @Incoming(PROJECTS)
     @Blocking
-    public void onProject(ConsumerRecord<String, String> record) {
-        handle(record, "project");
+    public void onProjects(ConsumerRecords<String, String> records) {
+        handleBatch(records, "project");
     }
 
     @Incoming(REPORTS)
     @Blocking
-    public void onReport(ConsumerRecord<String, String> record) {
-        handle(record, "report");
+    public void onReports(ConsumerRecords<String, String> records) {
+        handleBatch(records, "report");
+    }
+
+    private void handleBatch(ConsumerRecords<String, String> records, String expectedAggregate) {
+        List<ConsumerRecord<String, String>> applicable = new ArrayList<>(records.count());
+        List<RegistryEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                RegistryEvent event = parse(record.value(), expectedAggregate);
+                AggregateStore.validate(event);
+                applicable.add(record);
+                events.add(event);
+            } catch (PoisonEvent poison) {
+                deadLetter(record, poison.getMessage(), expectedAggregate);
+            } catch (DateTimeException | IllegalArgumentException | NullPointerException | ClassCastException malformed) {
+                deadLetter(record, "malformed data: " + malformed, expectedAggregate);
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        List<AggregateStore.Outcome> outcomes;
+        lock.live().lock();
+        try {
+            outcomes = store.applyBatch(events);
+        } catch (RuntimeException batchFailed) {
+            outcomes = null;
+            LOG.debugf("batch of %d %s events failed (%s), applying them one by one", events.size(), expectedAggregate,
+                    batchFailed.toString());
+        } finally {
+            lock.live().unlock();
+        }
+        if (outcomes == null) {
+            for (ConsumerRecord<String, String> record : applicable) {
+                handle(record, expectedAggregate);
+            }
+            return;
+        }
+        for (AggregateStore.Outcome outcome : outcomes) {
+            count(expectedAggregate, outcome.name().toLowerCase());
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> record, String reason, String aggregate) {
+        deadLetters.send(record, reason);
+        count(aggregate, "dead_lettered");
+    }
+
+    private void count(String aggregate, String outcome) {
+        meters.counter("izone.metrics.events", "aggregate", aggregate, "outcome", outcome).increment();
     }
 
     private void handle(ConsumerRecord<String, String> record, String expectedAggregate) {
@@ -77,13 +133,11 @@ public class RegistryEventsConsumer {
                 apply(record.value(), expectedAggregate);
                 return;
             } catch (PoisonEvent poison) {
-                deadLetters.send(record, poison.getMessage());
-                meters.counter("izone.metrics.events", "aggregate", expectedAggregate, "outcome", "dead_lettered").increment();
+                deadLetter(record, poison.getMessage(), expectedAggregate);
                 return;
             } catch (DateTimeException | IllegalArgumentException | NullPointerException | ClassCastException malformed) {
                 // deterministic: the same event fails the same way every time
-                deadLetters.send(record, "malformed data: " + malformed);
-                meters.counter("izone.metrics.events", "aggregate", expectedAggregate, "outcome", "dead_lettered").increment();
+                deadLetter(record, "malformed data: " + malformed, expectedAggregate);
                 return;
             } catch (RuntimeException transientFailure) {
                 if (!running || attempt >= ATTEMPTS) {
@@ -105,11 +159,16 @@ public class RegistryEventsConsumer {
         }
     }
 
-    private void apply(String value, String expectedAggregate) {
+    private RegistryEvent parse(String value, String expectedAggregate) {
         RegistryEvent event = RegistryEvent.parse(json, value);
         if (!expectedAggregate.equals(event.aggregateType())) {
             throw new PoisonEvent("a " + event.aggregateType() + " event on the " + expectedAggregate + " topic");
         }
+        return event;
+    }
+
+    private void apply(String value, String expectedAggregate) {
+        RegistryEvent event = parse(value, expectedAggregate);
         AggregateStore.Outcome outcome;
         lock.live().lock();
         try {
@@ -117,6 +176,6 @@ public class RegistryEventsConsumer {
         } finally {
             lock.live().unlock();
         }
-        meters.counter("izone.metrics.events", "aggregate", expectedAggregate, "outcome", outcome.name().toLowerCase()).increment();
+        count(expectedAggregate, outcome.name().toLowerCase());
     }
 }

@@ -14,7 +14,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +48,33 @@ public class AggregateStore {
     @Transactional(dontRollbackOn = vn.izone.metrics.events.PoisonEvent.class)
     public Outcome apply(RegistryEvent event) {
         validate(event);
+        Set<Scope> dirty = new TreeSet<>(BY_KEY);
+        Outcome outcome = applyValidated(event, dirty, new HashMap<>());
+        markDirty(dirty);
+        return outcome;
+    }
+
+    /**
+     * Applies a batch of events, already {@link #validate validated}, in list order and in one transaction: the
+     * same version guard per event as {@link #apply}, but one commit and one dirty-scope upsert per scope for the
+     * whole batch. Either all of it commits or none of it (the caller then falls back to {@link #apply} one by one).
+     */
+    @Transactional
+    public List<Outcome> applyBatch(List<RegistryEvent> events) {
+        Set<Scope> dirty = new TreeSet<>(BY_KEY);
+        Map<UUID, Set<Scope>> zoneScopes = new HashMap<>();
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        for (RegistryEvent event : events) {
+            outcomes.add(applyValidated(event, dirty, zoneScopes));
+        }
+        markDirty(dirty);
+        return outcomes;
+    }
+
+    /** Scopes are upserted in key order, so concurrent batches (three channels, several instances) never deadlock. */
+    private static final Comparator<Scope> BY_KEY = Comparator.comparing(Scope::key);
+
+    private Outcome applyValidated(RegistryEvent event, Set<Scope> dirty, Map<UUID, Set<Scope>> zoneScopes) {
         long applied = lockAppliedVersion(event.aggregateType(), event.aggregateId());
         if (event.aggregateVersion() <= applied) {
             // Already applied (redelivery, replay), or an older version arriving late: the current state stays,
@@ -70,22 +102,20 @@ public class AggregateStore {
                     .setParameter(5, event.eventId()).setParameter(6, Timestamp.from(Instant.now())).executeUpdate();
             outcome = Outcome.GAP_APPLIED;
         }
-        Set<Scope> dirty = new LinkedHashSet<>();
         switch (event.aggregateType()) {
-            case "zone" -> applyZone(event, dirty);
-            case "project" -> applyProject(event, dirty);
-            case "report" -> applyReport(event, dirty);
+            case "zone" -> applyZone(event, dirty, zoneScopes);
+            case "project" -> applyProject(event, dirty, zoneScopes);
+            case "report" -> applyReport(event, dirty, zoneScopes);
             default -> outcome = Outcome.IGNORED;
         }
         em.createNativeQuery("UPDATE applied_version SET version = ?3 WHERE aggregate_type = ?1 AND aggregate_id = ?2")
                 .setParameter(1, event.aggregateType()).setParameter(2, event.aggregateId())
                 .setParameter(3, event.aggregateVersion()).executeUpdate();
-        markDirty(dirty);
         return outcome;
     }
 
     /** Refuses, before anything is written, an event whose data cannot be stored. */
-    static void validate(RegistryEvent e) {
+    public static void validate(RegistryEvent e) {
         JsonNode d = e.data();
         switch (e.aggregateType()) {
             case "zone" -> {
@@ -140,11 +170,11 @@ public class AggregateStore {
         }
     }
 
+    /** Creates the guard row if need be and locks it, in one round trip: the no-op update takes the row lock. */
     private long lockAppliedVersion(String type, UUID id) {
-        em.createNativeQuery("INSERT INTO applied_version VALUES (?1, ?2, 0) ON CONFLICT DO NOTHING")
-                .setParameter(1, type).setParameter(2, id).executeUpdate();
-        Number version = (Number) em.createNativeQuery(
-                        "SELECT version FROM applied_version WHERE aggregate_type = ?1 AND aggregate_id = ?2 FOR UPDATE")
+        Number version = (Number) em.createNativeQuery("INSERT INTO applied_version VALUES (?1, ?2, 0) "
+                        + "ON CONFLICT (aggregate_type, aggregate_id) DO UPDATE SET version = applied_version.version "
+                        + "RETURNING version")
                 .setParameter(1, type).setParameter(2, id).getSingleResult();
         return version.longValue();
     }
@@ -153,12 +183,13 @@ public class AggregateStore {
             + "former_province_code, former_province_name, status, cluster_model, planned_area_ha, established_area_ha, "
             + "industrial_land_ha, leased_area_ha, valid_on, recorded_at, status_date, construction_progress_percent, targets";
 
-    private void applyZone(RegistryEvent e, Set<Scope> dirty) {
+    private void applyZone(RegistryEvent e, Set<Scope> dirty, Map<UUID, Set<Scope>> zoneScopes) {
         // Scopes before and after: a corrected province or kind changes the figures of both.
-        dirty.addAll(scopesOfZone(e.aggregateId()));
+        dirty.addAll(scopesOfZone(e.aggregateId(), zoneScopes));
         writeZone(e, "zone_state", true);
         writeZone(e, "zone_state_history", false);
-        dirty.addAll(scopesOfZone(e.aggregateId()));
+        zoneScopes.remove(e.aggregateId());
+        dirty.addAll(scopesOfZone(e.aggregateId(), zoneScopes));
     }
 
     /** Writes the zone's state carried by the event into the table: upserted (current) or added once (history). */
@@ -185,14 +216,14 @@ public class AggregateStore {
     private static final String PROJECT_COLUMNS = "project_id, zone_id, revision, origin, capital_amount, capital_currency, "
             + "leased_area_ha, workers, status, valid_on, recorded_at";
 
-    private void applyProject(RegistryEvent e, Set<Scope> dirty) {
+    private void applyProject(RegistryEvent e, Set<Scope> dirty, Map<UUID, Set<Scope>> zoneScopes) {
         UUID previousZone = currentZoneOfProject(e.aggregateId());
         writeProject(e, "project_state", true);
         writeProject(e, "project_state_history", false);
         if (previousZone != null && !previousZone.equals(e.zoneId())) {
-            dirty.addAll(scopesOfZone(previousZone));
+            dirty.addAll(scopesOfZone(previousZone, zoneScopes));
         }
-        dirty.addAll(scopesOfZone(e.zoneId()));
+        dirty.addAll(scopesOfZone(e.zoneId(), zoneScopes));
     }
 
     private UUID currentZoneOfProject(UUID projectId) {
@@ -221,7 +252,7 @@ public class AggregateStore {
             + "period_start, period_end, revenue_vnd, export_usd, budget_paid_vnd, workers, average_monthly_income_vnd, "
             + "valid_on, source, recorded_at";
 
-    private void applyReport(RegistryEvent e, Set<Scope> dirty) {
+    private void applyReport(RegistryEvent e, Set<Scope> dirty, Map<UUID, Set<Scope>> zoneScopes) {
         JsonNode d = e.data();
         UUID zoneId = d.hasNonNull("zoneId") ? uuid(d, "zoneId") : e.zoneId();
         String kind = d.path("periodKind").asText();
@@ -244,9 +275,9 @@ public class AggregateStore {
                 .setParameter(17, Timestamp.from(e.recordedAt()))
                 .executeUpdate();
         if (!previous.isEmpty() && !zoneId.equals(previous.get(0))) {
-            dirty.addAll(scopesOfZone((UUID) previous.get(0)));
+            dirty.addAll(scopesOfZone((UUID) previous.get(0), zoneScopes));
         }
-        dirty.addAll(scopesOfZone(zoneId));
+        dirty.addAll(scopesOfZone(zoneId, zoneScopes));
     }
 
     private static String updateAll(String columns, String key) {
@@ -276,7 +307,14 @@ public class AggregateStore {
         }
     }
 
-    /** Every scope a zone's figures roll up into, as the zone stands now in this store. */
+    /**
+     * Every scope a zone's figures roll up into, as the zone stands now in this store; remembered for the rest of
+     * the batch (a zone event in the batch forgets it), since most events of a batch share a few zones.
+     */
+    private Set<Scope> scopesOfZone(UUID zoneId, Map<UUID, Set<Scope>> known) {
+        return known.computeIfAbsent(zoneId, this::scopesOfZone);
+    }
+
     @SuppressWarnings("unchecked")
     private Set<Scope> scopesOfZone(UUID zoneId) {
         Set<Scope> scopes = new LinkedHashSet<>();
@@ -298,11 +336,16 @@ public class AggregateStore {
         return scopes;
     }
 
+    /** One statement for all the scopes the transaction changed. */
     private void markDirty(Set<Scope> scopes) {
-        for (Scope scope : scopes) {
-            em.createNativeQuery("INSERT INTO dirty_scope VALUES (?1, ?2) ON CONFLICT (scope_key) DO NOTHING")
-                    .setParameter(1, scope.key()).setParameter(2, Timestamp.from(Instant.now())).executeUpdate();
+        if (scopes.isEmpty()) {
+            return;
         }
+        // scope keys never hold a comma (slugs, province codes, enum names, UUIDs)
+        String keys = String.join(",", scopes.stream().map(Scope::key).toList());
+        em.createNativeQuery("INSERT INTO dirty_scope SELECT k, ?2 FROM unnest(string_to_array(?1, ',')) AS k ORDER BY k "
+                        + "ON CONFLICT (scope_key) DO NOTHING")
+                .setParameter(1, keys).setParameter(2, Timestamp.from(Instant.now())).executeUpdate();
     }
 
     private static String text(JsonNode node, String field) {
