@@ -76,8 +76,56 @@ public class ProblemMappers {
                 return concurrentEdit(e);
             }
         }
+        if (databaseUnavailable(e)) {
+            return unavailable(e);
+        }
         LOG.error("request failed", e);
         return Problem.of(500, "internal-error", "The change could not be stored", "nothing was changed", null).toResponse();
+    }
+
+    /**
+     * Whatever no other mapper knows: a database outage is the server's temporary state (503, retry with the same
+     * Idempotency-Key), anything else a 500; both as problem documents, never a stack trace.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        if (databaseUnavailable(e)) {
+            return unavailable(e);
+        }
+        LOG.error("request failed", e);
+        return Problem.of(500, "internal-error", "The request could not be handled", "nothing was changed", null).toResponse();
+    }
+
+    private static Response unavailable(Exception e) {
+        LOG.warnf("database unavailable: %s", e.toString());
+        return Response.fromResponse(Problem.of(503, "database-unavailable", "The register is briefly unavailable",
+                "nothing was changed; retry in a moment (with the same Idempotency-Key)", null).toResponse())
+                .header("Retry-After", "2").build();
+    }
+
+    /**
+     * The database went away, as PostgreSQL and the pool say it: SQLState class 08 (connection exception), 57P0x
+     * (server shutting down, crashed, starting up), or the pool finding no connection in time.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper
