@@ -1,6 +1,13 @@
 package vn.izone.registry.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.persistence.OptimisticLockException;
@@ -25,7 +32,7 @@ public class ProblemMappers {
         return e.problem().toResponse();
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({ConstraintViolationException.class, ResteasyReactiveViolationException.class})
     public Response invalid(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v.getPropertyPath().toString()), v.getMessage()))
@@ -35,10 +42,18 @@ public class ProblemMappers {
                 errors.size() + " field(s) rejected", errors).toResponse();
     }
 
-    @ServerExceptionMapper
+    /**
+     * Every way JSON reading fails, listed so that these win over Quarkus' built-in mappers (which answer
+     * application/json without the field, or an empty 400).
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            StreamReadException.class, StreamConstraintsException.class, DatabindException.class})
     public Response unreadable(JsonProcessingException e) {
         String field = "body";
-        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+        if (e instanceof InputCoercionException number && number.getProcessor() != null) {
+            field = path(number.getProcessor().getParsingContext()); // a number out of its type's range: the field being read
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) { // mismatched, or a number wrapped with its path
             field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
@@ -130,6 +145,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) { // the JSON reader wraps what it could not parse
+            return unreadable(json);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
@@ -137,9 +155,22 @@ public class ProblemMappers {
         return Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), null).toResponse();
     }
 
+    /** "registeredCapital.amount", "phases[0].areaHa": where the parser was. */
+    private static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            String part = c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName() == null ? "" : c.getCurrentName();
+            path.insert(0, path.length() == 0 || path.charAt(0) == '[' || part.startsWith("[") ? part : part + ".");
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
     /** "create.request.leasedAreaHa" → "leasedAreaHa": clients know the body, not our method names. */
     public static String fieldName(String propertyPath) {
         String[] parts = propertyPath.split("\\.");
+        if (parts.length == 2) { // "register.request": the whole body (absent, or the JSON literal null)
+            return "body";
+        }
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : propertyPath;
     }
 }
