@@ -134,11 +134,13 @@ class FaultDrillIT extends AbstractStreamIT {
     }
 
     /** What one PostgreSQL outage looked like from outside. */
-    record DatabaseOutage(long downMillis, int writeStatus, String writeType, int readyStatus, long recoveredMillis) {
+    record DatabaseOutage(long stopMillis, long downMillis, long restartMillis, int writeStatus, String writeType, int readyStatus,
+                          long recoveredMillis) {
         @Override
         public String toString() {
-            return "down " + downMillis + " ms, a write answered " + writeStatus + " " + writeType + ", readiness " + readyStatus
-                    + ", all services ready again and the stream accepting " + recoveredMillis + " ms after the restart";
+            return "stopping took " + stopMillis + " ms, down " + downMillis + " ms, starting again " + restartMillis
+                    + " ms; meanwhile a write answered " + writeStatus + " " + writeType + ", readiness " + readyStatus
+                    + "; all services ready again and the stream accepting " + recoveredMillis + " ms after the restart";
         }
     }
 
@@ -151,8 +153,9 @@ class FaultDrillIT extends AbstractStreamIT {
     private DatabaseOutage databaseOutage(String name, Stream stream, int at, Runnable stop, PostgresServer postgres) {
         stream.awaitAccepted(at, Duration.ofSeconds(180));
         int atStop = stream.acceptedCount.get();
-        Instant down = Instant.now();
+        Instant stopping = Instant.now();
         stop.run();
+        Instant down = Instant.now();
         String registry = suite.url(Suite.REGISTRY);
         String key = "drill-db-probe-" + name.charAt(1);
         var probe = zoneRequest("Khu công nghiệp drill probe " + name.charAt(1), PROVINCES.get(0));
@@ -160,9 +163,10 @@ class FaultDrillIT extends AbstractStreamIT {
         String writeType = contentType(registry, probe, key);
         Answer ready = call("GET", registry + "/q/health/ready", null, Map.of());
         ServiceProcess.sleep(3_000);
+        Instant starting = Instant.now();
         postgres.restart();
         Instant up = Instant.now();
-        long downMillis = Duration.between(down, up).toMillis();
+        long downMillis = Duration.between(down, starting).toMillis();
         for (String service : List.of(Suite.REGISTRY, Suite.METRICS, Suite.REPORTING)) {
             suite.service(service).awaitReady(Duration.ofSeconds(120)); // throws if the process died
         }
@@ -172,7 +176,8 @@ class FaultDrillIT extends AbstractStreamIT {
         assertEquals(created.body().path("id"), again.body().path("id"), "a retry with the same Idempotency-Key creates nothing new");
         int before = stream.acceptedCount.get();
         stream.awaitAccepted(before + 1, Duration.ofSeconds(120));
-        DatabaseOutage outage = new DatabaseOutage(downMillis, write.status(), writeType, ready.status(),
+        DatabaseOutage outage = new DatabaseOutage(Duration.between(stopping, down).toMillis(), downMillis,
+                Duration.between(starting, up).toMillis(), write.status(), writeType, ready.status(),
                 Duration.between(up, Instant.now()).toMillis());
         say(name + ": PostgreSQL stopped at " + atStop + " accepted changes; " + outage);
         assertEquals(503, write.status(), () -> name + ": a write while the database is down answers 503, not " + write.status() + " " + write.body());
