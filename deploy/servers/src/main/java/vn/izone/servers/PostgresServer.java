@@ -10,19 +10,31 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server (zonky's packaged binaries, no Docker). With a data directory it keeps its data
- * across restarts; without one it lives in a temporary folder that is removed when it stops.
+ * across restarts; without one it lives in a temporary folder that is removed when it is closed. Fault drills
+ * can {@link #stop()} or {@link #kill()} it and {@link #restart()} it on the same data and port: zonky skips
+ * initdb where a cluster already exists, so a restart is a plain postmaster start (with crash recovery after a
+ * kill).
  */
 public final class PostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final boolean temporary;
+    private final int port;
+    private volatile EmbeddedPostgres postgres;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private PostgresServer(Path dataDirectory, boolean temporary, int port) {
+        this.dataDirectory = dataDirectory;
+        this.temporary = temporary;
+        this.port = port;
     }
 
     /**
@@ -31,22 +43,39 @@ public final class PostgresServer implements AutoCloseable {
      */
     public static PostgresServer start(Path dataDirectory, int port) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPort(FreePort.orPick(port))
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
-            if (dataDirectory != null) {
-                Files.createDirectories(dataDirectory);
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
-            }
-            return new PostgresServer(builder.start());
+            // Our own folder even when throw-away (not zonky's): zonky deletes its own on close, which would
+            // make a restart on the same data impossible.
+            boolean temporary = dataDirectory == null;
+            Path directory = temporary ? Files.createTempDirectory("izone-pg") : dataDirectory;
+            Files.createDirectories(directory);
+            PostgresServer server = new PostgresServer(directory, temporary, FreePort.orPick(port));
+            server.startPostmaster();
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
     }
 
+    private void startPostmaster() throws IOException {
+        postgres = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setServerConfig("max_connections", "200")
+                // zonky turns synchronous_commit off: a commit would be answered before its WAL is written, and
+                // a killed server would lose it (the PostgreSQL kill drill found this). A commit must be in the WAL.
+                .setServerConfig("synchronous_commit", "on")
+                // fsync only guards against the machine's crash: a throw-away cluster can do without it
+                .setServerConfig("fsync", temporary ? "off" : "on")
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .start();
+    }
+
     public int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    public boolean isRunning() {
+        return postgres != null;
     }
 
     public String jdbcUrl(String database) {
@@ -58,7 +87,7 @@ public final class PostgresServer implements AutoCloseable {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+        try (Connection c = running().getPostgresDatabase().getConnection();
              Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
                 if (rs.next()) {
@@ -71,12 +100,95 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Fast shutdown ({@code pg_ctl stop -m fast}): open sessions are cut, everything committed is kept. */
+    public void stop() {
+        EmbeddedPostgres running = postgres;
+        if (running == null) {
+            return;
+        }
+        postgres = null;
+        try {
+            running.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Like a power cut: SIGKILL to the postmaster and every backend it forked (no checkpoint, no shutdown); the
+     * next start runs crash recovery from the write-ahead log.
+     */
+    public void kill() {
+        EmbeddedPostgres running = postgres;
+        if (running == null) {
+            return;
+        }
+        postgres = null;
+        ProcessHandle.of(postmasterPid()).ifPresent(postmaster -> {
+            List<ProcessHandle> backends = postmaster.descendants().toList();
+            postmaster.destroyForcibly();
+            backends.forEach(ProcessHandle::destroyForcibly);
+            Stream.concat(Stream.of(postmaster), backends.stream()).forEach(p -> {
+                try {
+                    p.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("PostgreSQL process " + p.pid() + " did not die", e);
+                }
+            });
+        });
+        try {
+            running.close(); // its pg_ctl stop finds nothing to stop (logged); this releases zonky's lock on the folder
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts PostgreSQL again on the same data and port after {@link #stop()} or {@link #kill()}. */
+    public void restart() {
+        stop();
+        try {
+            startPostmaster();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not restart", e);
+        }
+    }
+
+    private long postmasterPid() {
+        try {
+            // postmaster.pid: its first line is the postmaster's process id
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no postmaster.pid in " + dataDirectory, e);
+        }
+    }
+
+    private EmbeddedPostgres running() {
+        EmbeddedPostgres running = postgres;
+        if (running == null) {
+            throw new IllegalStateException("PostgreSQL is stopped");
+        }
+        return running;
+    }
+
     @Override
     public void close() {
         try {
-            postgres.close();
+            stop();
+        } finally {
+            if (temporary) {
+                deleteRecursively(dataDirectory);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // a temporary folder left behind is not worth failing a run for
         }
     }
 }

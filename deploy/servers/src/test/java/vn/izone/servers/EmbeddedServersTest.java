@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmbeddedServersTest {
@@ -52,6 +53,31 @@ class EmbeddedServersTest {
             servers.kafka().restart();
             produce(servers.bootstrapServers(), "izone.drill", "after");
             assertEquals(List.of("before", "after"), consumeAll(servers.bootstrapServers(), "izone.drill", 2));
+        }
+    }
+
+    @Test
+    void postgresComesBackOnTheSameDataAndPortAfterAStopAndAKill() throws Exception {
+        try (EmbeddedServers servers = EmbeddedServers.start(null, 0, 0)) {
+            PostgresServer postgres = servers.postgres();
+            int port = postgres.port();
+            servers.ensureDatabase("kept");
+            sql(servers, "CREATE TABLE t (v text)", "INSERT INTO t VALUES ('before')");
+            postgres.stop();
+            assertThrows(java.sql.SQLException.class, () -> sql(servers, "SELECT 1"), "stopped means unreachable");
+            postgres.restart();
+            sql(servers, "INSERT INTO t VALUES ('after stop')");
+            // a committed row survives a power cut: crash recovery replays the write-ahead log
+            postgres.kill();
+            assertThrows(java.sql.SQLException.class, () -> sql(servers, "SELECT 1"), "killed means unreachable");
+            postgres.restart();
+            sql(servers, "INSERT INTO t VALUES ('after kill')");
+            assertEquals(port, postgres.port());
+            try (Connection c = DriverManager.getConnection(servers.jdbcUrl("kept"), servers.username(), servers.password());
+                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT string_agg(v, ',' ORDER BY v) FROM t")) {
+                assertTrue(rs.next());
+                assertEquals("after kill,after stop,before", rs.getString(1));
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package vn.izone.suite;
 import vn.izone.servers.EmbeddedServers;
 import vn.izone.servers.FreePort;
 import vn.izone.servers.KafkaServer;
+import vn.izone.servers.PostgresServer;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -240,6 +241,11 @@ public final class Suite implements AutoCloseable {
     /** The embedded broker, for fault drills; null when Kafka is external. */
     public KafkaServer kafka() {
         return servers == null || config.externalKafka() != null ? null : servers.kafka();
+    }
+
+    /** The embedded PostgreSQL server, for fault drills; null when PostgreSQL is external. */
+    public PostgresServer postgres() {
+        return servers == null || config.externalPostgresUrl() != null ? null : servers.postgres();
     }
 
     public String bootstrapServers() {

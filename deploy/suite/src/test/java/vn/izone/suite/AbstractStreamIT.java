@@ -185,6 +185,8 @@ abstract class AbstractStreamIT {
         final AtomicInteger acceptedCount = new AtomicInteger();
         final AtomicInteger appliedAnswerLost = new AtomicInteger();
         final AtomicInteger retries = new AtomicInteger();
+        /** Answers that were retried, by status (-1: no answer): what clients saw during the outages. */
+        final Map<Integer, AtomicInteger> retriedAnswers = new ConcurrentHashMap<>();
         final AtomicInteger[] perRegistry;
         final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         /** Gates: ops wait once this many changes are accepted, until the gate opens (bounded waits). */
@@ -324,7 +326,7 @@ abstract class AbstractStreamIT {
                         if (Instant.now().isAfter(deadline)) {
                             fail("update " + project + " not accepted within " + opTimeout + ": " + a.status() + " " + a.body());
                         }
-                        retries.incrementAndGet();
+                        retried(a);
                         Thread.sleep(300);
                     }
                 }
@@ -342,9 +344,21 @@ abstract class AbstractStreamIT {
                 if (Instant.now().isAfter(deadline)) {
                     fail("no answer within " + opTimeout + " (last " + a.status() + ")");
                 }
-                retries.incrementAndGet();
+                retried(a);
                 Thread.sleep(300);
             }
+        }
+
+        private void retried(Answer a) {
+            retries.incrementAndGet();
+            retriedAnswers.computeIfAbsent(a.status(), k -> new AtomicInteger()).incrementAndGet();
+        }
+
+        /** Retried answers by status, e.g. {-1=40, 503=12}. */
+        Map<Integer, Integer> retriedByStatus() {
+            Map<Integer, Integer> byStatus = new TreeMap<>();
+            retriedAnswers.forEach((status, n) -> byStatus.put(status, n.get()));
+            return byStatus;
         }
 
         private void record(Answer a, String registry) {
@@ -451,6 +465,39 @@ abstract class AbstractStreamIT {
                 fail("metrics' province figures differ from the recomputation after " + timeout + "\n expected " + expected + "\n actual   " + actual);
             }
             ServiceProcess.sleep(500);
+        }
+    }
+
+    /**
+     * metrics-service's own reconciliation ({@code POST /api/v1/admin/reconcile}: every zone and project of the
+     * registry's REST API against its state tables) reports zero differences and compared them all.
+     */
+    static void assertReconciled(String metricsUrl, RegistryState state) {
+        Answer a = retry(() -> call("POST", metricsUrl + "/api/v1/admin/reconcile", null, Map.of()), Duration.ofSeconds(60));
+        assertEquals(200, a.status(), () -> "reconcile answered " + a.status() + " " + a.body());
+        JsonNode report = a.body();
+        assertEquals(0, report.path("differences").size(), () -> "reconciliation found differences: " + report.path("differences"));
+        assertEquals(state.zoneProvince().size(), report.path("zonesCompared").asLong(), () -> "zones compared: " + report);
+        assertEquals(state.projects().size(), report.path("projectsCompared").asLong(), () -> "projects compared: " + report);
+        say("reconciliation: " + report.path("zonesCompared") + " zones and " + report.path("projectsCompared")
+                + " projects compared, 0 differences");
+    }
+
+    static final String DEAD_LETTERS = "izone.metrics.dlq.v1";
+
+    /** Records on metrics' dead-letter topic: an outage must never put a good event there. */
+    static long deadLetterCount(String bootstrap) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            var infos = consumer.listTopics(Duration.ofSeconds(20)).get(DEAD_LETTERS);
+            if (infos == null) {
+                return 0;
+            }
+            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(DEAD_LETTERS, i.partition())).toList();
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(20));
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(20));
+            return partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
         }
     }
 

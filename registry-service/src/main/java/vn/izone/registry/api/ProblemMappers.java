@@ -1,6 +1,13 @@
 package vn.izone.registry.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.persistence.OptimisticLockException;
@@ -25,7 +32,7 @@ public class ProblemMappers {
         return e.problem().toResponse();
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({ConstraintViolationException.class, ResteasyReactiveViolationException.class})
     public Response invalid(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v.getPropertyPath().toString()), v.getMessage()))
@@ -35,10 +42,18 @@ public class ProblemMappers {
                 errors.size() + " field(s) rejected", errors).toResponse();
     }
 
-    @ServerExceptionMapper
+    /**
+     * Every way JSON reading fails, listed so that these win over Quarkus' built-in mappers (which answer
+     * application/json without the field, or an empty 400).
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            StreamReadException.class, StreamConstraintsException.class, DatabindException.class})
     public Response unreadable(JsonProcessingException e) {
         String field = "body";
-        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+        if (e instanceof InputCoercionException number && number.getProcessor() != null) {
+            field = path(number.getProcessor().getParsingContext()); // a number out of its type's range: the field being read
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) { // mismatched, or a number wrapped with its path
             field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
@@ -76,12 +91,63 @@ public class ProblemMappers {
                 return concurrentEdit(e);
             }
         }
+        if (databaseUnavailable(e)) {
+            return unavailable(e);
+        }
         LOG.error("request failed", e);
         return Problem.of(500, "internal-error", "The change could not be stored", "nothing was changed", null).toResponse();
     }
 
+    /**
+     * Whatever no other mapper knows: a database outage is the server's temporary state (503, retry with the same
+     * Idempotency-Key), anything else a 500; both as problem documents, never a stack trace.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        if (databaseUnavailable(e)) {
+            return unavailable(e);
+        }
+        LOG.error("request failed", e);
+        return Problem.of(500, "internal-error", "The request could not be handled", "nothing was changed", null).toResponse();
+    }
+
+    private static Response unavailable(Exception e) {
+        LOG.warnf("database unavailable: %s", e.toString());
+        return Response.fromResponse(Problem.of(503, "database-unavailable", "The register is briefly unavailable",
+                "nothing was changed; retry in a moment (with the same Idempotency-Key)", null).toResponse())
+                .header("Retry-After", "2").build();
+    }
+
+    /**
+     * The database went away, as PostgreSQL and the pool say it: SQLState class 08 (connection exception), 57P0x
+     * (server shutting down, crashed, starting up), or the pool finding no connection in time.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) { // the JSON reader wraps what it could not parse
+            return unreadable(json);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
@@ -89,9 +155,22 @@ public class ProblemMappers {
         return Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), null).toResponse();
     }
 
+    /** "registeredCapital.amount", "phases[0].areaHa": where the parser was. */
+    private static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            String part = c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName() == null ? "" : c.getCurrentName();
+            path.insert(0, path.length() == 0 || path.charAt(0) == '[' || part.startsWith("[") ? part : part + ".");
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
     /** "create.request.leasedAreaHa" → "leasedAreaHa": clients know the body, not our method names. */
     public static String fieldName(String propertyPath) {
         String[] parts = propertyPath.split("\\.");
+        if (parts.length == 2) { // "register.request": the whole body (absent, or the JSON literal null)
+            return "body";
+        }
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : propertyPath;
     }
 }

@@ -20,10 +20,15 @@ public final class Revisions {
                     "send If-Match with the ETag you read", List.of(new Problem.FieldError("If-Match", "missing"))));
         }
         String value = ifMatch.strip().replace("W/", "").replace("\"", "");
+        long revision;
         try {
-            return Long.parseLong(value);
+            revision = Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw RejectedChange.invalid("If-Match", "'" + ifMatch + "' is not an ETag of this API");
         }
+        if (revision < 1) { // revisions start at 1; a negative one would read as "no If-Match" downstream
+            throw RejectedChange.invalid("If-Match", "'" + ifMatch + "' is not an ETag of this API");
+        }
+        return revision;
     }
 }

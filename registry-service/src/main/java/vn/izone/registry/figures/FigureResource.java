@@ -2,6 +2,7 @@ package vn.izone.registry.figures;
 
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -48,7 +49,7 @@ public class FigureResource {
     @POST
     @Transactional
     @Operation(summary = "Declare a figure (never overwrites: a correction is a new submission for the same validOn)")
-    public Response declare(@Valid FigureSubmission s, @HeaderParam(Actor.HEADER) String actor) {
+    public Response declare(@NotNull @Valid FigureSubmission s, @HeaderParam(Actor.HEADER) String actor) {
         access.requireWriter();
         String province = switch (s.scopeType()) {
             case "PROVINCE" -> Province.findById(s.scopeCode()) == null ? null : s.scopeCode();

@@ -1,5 +1,8 @@
 package vn.izone.registry.figures;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
+import vn.izone.registry.api.Limits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -17,7 +20,7 @@ public record FigureSubmission(
         @NotNull @Pattern(regexp = "PROVINCE|FORMER_PROVINCE|ZONE", message = "must be PROVINCE, FORMER_PROVINCE or ZONE") String scopeType,
         @NotBlank @Size(max = 80) String scopeCode,
         @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,59}", message = "must be an upper-case figure name such as PLANNED_CLUSTERS") String figure,
-        @NotNull BigDecimal value,
+        @NotNull @DecimalMin("-" + Limits.FIGURE) @DecimalMax(Limits.FIGURE) BigDecimal value,
         @NotNull @Pattern(regexp = "count|ha|percent|VND|USD|persons", message = "must be one of count, ha, percent, VND, USD, persons") String unit,
         @NotNull @PastOrPresent LocalDate validOn,
         @NotBlank @Size(max = 500) String source) {

@@ -1,5 +1,7 @@
 package vn.izone.registry.project;
 
+import jakarta.validation.constraints.DecimalMax;
+import vn.izone.registry.api.Limits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -7,6 +9,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
 
 /** An amount in its own currency. USD and VND are never added together. */
-public record Money(@NotNull @PositiveOrZero BigDecimal amount,
+public record Money(@NotNull @PositiveOrZero @DecimalMax(Limits.AMOUNT_20_2) BigDecimal amount,
                     @NotNull @Pattern(regexp = "USD|VND", message = "must be USD or VND") String currency) {
 }

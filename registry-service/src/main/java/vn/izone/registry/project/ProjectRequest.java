@@ -1,5 +1,7 @@
 package vn.izone.registry.project;
 
+import jakarta.validation.constraints.DecimalMax;
+import vn.izone.registry.api.Limits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +24,7 @@ public record ProjectRequest(
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code") String investorCountry,
         @Size(max = 200) String sector,
         @Valid Money registeredCapital,
-        @PositiveOrZero BigDecimal leasedAreaHa,
+        @PositiveOrZero @DecimalMax(Limits.AREA_HA) BigDecimal leasedAreaHa,
         @PositiveOrZero Integer workers,
         @NotNull ProjectStatus status,
         @Size(max = 500) String statusReason,

@@ -3,6 +3,7 @@ package vn.izone.registry.project;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.RejectedChange;
 import vn.izone.registry.api.WriteAccess;
@@ -32,7 +33,7 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectView register(UUID zoneId, @Valid ProjectRequest request, String actor) {
+    public ProjectView register(UUID zoneId, @NotNull @Valid ProjectRequest request, String actor) {
         Zone zone = zones.find(zoneId);
         access.requireProvince(zone.provinceCode, "zoneId");
         if (zone.status == ZoneStatus.REMOVED_FROM_PLANNING) {
@@ -49,7 +50,7 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectView correct(UUID id, long expectedRevision, @Valid ProjectRequest request, String actor) {
+    public ProjectView correct(UUID id, long expectedRevision, @NotNull @Valid ProjectRequest request, String actor) {
         Project project = find(id);
         access.requireProvince(zones.find(project.zoneId).provinceCode, "zoneId");
         if (project.revision != expectedRevision) {

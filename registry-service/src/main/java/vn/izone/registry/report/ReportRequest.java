@@ -1,5 +1,7 @@
 package vn.izone.registry.report;
 
+import jakarta.validation.constraints.DecimalMax;
+import vn.izone.registry.api.Limits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -20,11 +22,11 @@ public record ReportRequest(
         @NotNull PeriodKind periodKind,
         @NotNull @Min(1990) @Max(2100) Integer year,
         @Min(1) @Max(12) Integer number,
-        @PositiveOrZero BigDecimal revenueVnd,
-        @PositiveOrZero BigDecimal exportUsd,
-        @PositiveOrZero BigDecimal budgetPaidVnd,
+        @PositiveOrZero @DecimalMax(Limits.AMOUNT_22_2) BigDecimal revenueVnd,
+        @PositiveOrZero @DecimalMax(Limits.AMOUNT_20_2) BigDecimal exportUsd,
+        @PositiveOrZero @DecimalMax(Limits.AMOUNT_22_2) BigDecimal budgetPaidVnd,
         @PositiveOrZero Integer workers,
-        @PositiveOrZero BigDecimal averageMonthlyIncomeVnd,
+        @PositiveOrZero @DecimalMax(Limits.AMOUNT_16_2) BigDecimal averageMonthlyIncomeVnd,
         @NotNull @PastOrPresent LocalDate validOn,
         @Size(max = 500) String source) {
 }

@@ -3,6 +3,7 @@ package vn.izone.registry.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.RejectedChange;
 import vn.izone.registry.api.WriteAccess;
@@ -38,7 +39,7 @@ public class ReportService {
     }
 
     @Transactional
-    public ReportView submit(UUID zoneId, @Valid ReportRequest request, String actor) {
+    public ReportView submit(UUID zoneId, @NotNull @Valid ReportRequest request, String actor) {
         Zone zone = zones.find(zoneId);
         access.requireProvince(zone.provinceCode, "zoneId");
         Report report = new Report();
@@ -51,7 +52,7 @@ public class ReportService {
     }
 
     @Transactional
-    public ReportView correct(UUID zoneId, UUID id, long expectedRevision, @Valid ReportRequest request, String actor) {
+    public ReportView correct(UUID zoneId, UUID id, long expectedRevision, @NotNull @Valid ReportRequest request, String actor) {
         Report report = find(zoneId, id);
         access.requireProvince(zones.find(zoneId).provinceCode, "zoneId");
         if (report.revision != expectedRevision) {

@@ -1,5 +1,6 @@
 package vn.izone.registry.zone;
 
+import vn.izone.registry.api.Limits;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -16,15 +17,16 @@ public final class ZoneDetails {
     }
 
     /** A part of the zone developed in one step (giai đoạn), e.g. phase 1, 28.5 ha. */
-    public record Phase(@NotBlank @Size(max = 100) String name, @NotNull @PositiveOrZero BigDecimal areaHa) {
+    public record Phase(@NotBlank @Size(max = 100) String name, @NotNull @PositiveOrZero @DecimalMax(Limits.AREA_HA) BigDecimal areaHa) {
     }
 
     /**
      * Capital spent on (or committed to) the zone's infrastructure by source, in VND: central budget, local
      * budget (ngân sách trung ương / địa phương) and the infrastructure investor. Each part is optional.
      */
-    public record InfrastructureInvestment(@PositiveOrZero BigDecimal centralBudget, @PositiveOrZero BigDecimal localBudget,
-                                           @PositiveOrZero BigDecimal investor) {
+    public record InfrastructureInvestment(@PositiveOrZero @DecimalMax(Limits.AMOUNT_22_2) BigDecimal centralBudget,
+                                           @PositiveOrZero @DecimalMax(Limits.AMOUNT_22_2) BigDecimal localBudget,
+                                           @PositiveOrZero @DecimalMax(Limits.AMOUNT_22_2) BigDecimal investor) {
     }
 
     /** Centralised wastewater treatment (xử lý nước thải tập trung), and whether it meets the national standard. */

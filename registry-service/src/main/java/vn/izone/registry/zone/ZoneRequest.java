@@ -1,5 +1,6 @@
 package vn.izone.registry.zone;
 
+import vn.izone.registry.api.Limits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -25,10 +26,10 @@ public record ZoneRequest(
         @PastOrPresent LocalDate statusDate,
         @DecimalMin("0") @DecimalMax("100") BigDecimal constructionProgressPercent,
         ClusterModel clusterModel,
-        @PositiveOrZero BigDecimal plannedAreaHa,
-        @PositiveOrZero BigDecimal establishedAreaHa,
-        @PositiveOrZero BigDecimal industrialLandHa,
-        @PositiveOrZero BigDecimal leasedAreaHa,
+        @PositiveOrZero @DecimalMax(Limits.AREA_HA) BigDecimal plannedAreaHa,
+        @PositiveOrZero @DecimalMax(Limits.AREA_HA) BigDecimal establishedAreaHa,
+        @PositiveOrZero @DecimalMax(Limits.AREA_HA) BigDecimal industrialLandHa,
+        @PositiveOrZero @DecimalMax(Limits.AREA_HA) BigDecimal leasedAreaHa,
         @Size(max = 300) String infrastructureInvestor,
         @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
         @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,

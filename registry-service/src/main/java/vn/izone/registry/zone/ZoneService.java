@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.RejectedChange;
 import vn.izone.registry.decree.ClusterFacts;
@@ -44,7 +49,7 @@ public class ZoneService {
     }
 
     @Transactional
-    public ZoneView register(@Valid ZoneRequest request, String actor) {
+    public ZoneView register(@NotNull @Valid ZoneRequest request, String actor) {
         access.requireProvince(request.provinceCode(), "provinceCode");
         Zone zone = new Zone();
         zone.id = UUID.randomUUID();
@@ -56,7 +61,7 @@ public class ZoneService {
     }
 
     @Transactional
-    public ZoneView correct(UUID id, long expectedRevision, @Valid ZoneRequest request, String actor) {
+    public ZoneView correct(UUID id, long expectedRevision, @NotNull @Valid ZoneRequest request, String actor) {
         Zone zone = find(id);
         access.requireProvince(zone.provinceCode, "provinceCode");
         access.requireProvince(request.provinceCode(), "provinceCode");
@@ -74,12 +79,15 @@ public class ZoneService {
         return announce(zone, "zone.updated", actor, request.source());
     }
 
-    public record StatusChange(ZoneStatus status, LocalDate statusDate, BigDecimal constructionProgressPercent,
-                               LocalDate validOn, String source, String reason) {
+    public record StatusChange(ZoneStatus status, @PastOrPresent LocalDate statusDate,
+                               @DecimalMin("0") @DecimalMax("100") BigDecimal constructionProgressPercent,
+                               @PastOrPresent LocalDate validOn,
+                               @Size(max = 500) String source,
+                               @Size(max = 500) String reason) {
     }
 
     @Transactional
-    public ZoneView changeStatus(UUID id, long expectedRevision, StatusChange change, String actor) {
+    public ZoneView changeStatus(UUID id, long expectedRevision, @NotNull @Valid StatusChange change, String actor) {
         Zone zone = find(id);
         access.requireProvince(zone.provinceCode, "provinceCode");
         if (expectedRevision >= 0 && zone.revision != expectedRevision) {
