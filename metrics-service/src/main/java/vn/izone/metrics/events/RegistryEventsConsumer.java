@@ -140,6 +140,12 @@ public class RegistryEventsConsumer {
                 deadLetter(record, "malformed data: " + malformed, expectedAggregate);
                 return;
             } catch (RuntimeException transientFailure) {
+                String dataError = dataError(transientFailure);
+                if (dataError != null) {
+                    // the database refused this event's data (SQLState class 22/23): it never will accept it
+                    deadLetter(record, "data refused by the database: " + dataError, expectedAggregate);
+                    return;
+                }
                 if (!running || attempt >= ATTEMPTS) {
                     throw transientFailure; // nacked, not committed: read again after the restart or by another instance
                 }
@@ -148,6 +154,17 @@ public class RegistryEventsConsumer {
                 sleep(Math.min(200L << attempt, 5_000L));
             }
         }
+    }
+
+    /** The message of a data exception or constraint violation in the cause chain, else null (an outage). */
+    static String dataError(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return sql.getSQLState() + " " + sql.getMessage();
+            }
+        }
+        return null;
     }
 
     private static void sleep(long millis) {

@@ -116,6 +116,7 @@ public class AggregateStore {
 
     /** Refuses, before anything is written, an event whose data cannot be stored. */
     public static void validate(RegistryEvent e) {
+        EventData.check(e);
         JsonNode d = e.data();
         switch (e.aggregateType()) {
             case "zone" -> {
