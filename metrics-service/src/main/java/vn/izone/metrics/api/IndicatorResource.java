@@ -15,7 +15,9 @@ import vn.izone.metrics.indicators.Scope;
 import vn.izone.metrics.indicators.Series;
 import vn.izone.metrics.indicators.TargetFlags;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -33,23 +35,30 @@ public class IndicatorResource {
     @GET
     @Path("national")
     @Operation(summary = "Live indicators of the whole country")
-    public Indicators national(@QueryParam("asOf") String asOf) {
-        return calculator.compute(Scope.national(), date("asOf", asOf, null));
+    public Indicators national(@QueryParam("asOf") String asOf, @QueryParam("asReportedOn") String asReportedOn,
+                               @QueryParam("asReportedAt") String asReportedAt) {
+        return calculator.compute(Scope.national(), date("asOf", asOf, null), reportedBy(asReportedOn, asReportedAt));
     }
 
     @GET
     @Path("{type}/{code}")
     @Operation(summary = "Indicators of a scope: zone, province, former-province, zone-kind, cluster-model or national",
-            description = "Live, or with asOf=YYYY-MM-DD as the board saw that date (each zone and project in its latest state valid on or before it).")
-    public Indicators of(@PathParam("type") String type, @PathParam("code") String code, @QueryParam("asOf") String asOf) {
-        return calculator.compute(scope(type, code), date("asOf", asOf, null));
+            description = "Live, or on two time axes: asOf=YYYY-MM-DD takes each zone, project and report in its latest state "
+                    + "valid on or before that date; asReportedOn=YYYY-MM-DD (end of that day, Vietnam time) or "
+                    + "asReportedAt=ISO instant uses only what had been recorded by then — what the board saw — so a later "
+                    + "correction changes the figures as known today but not as reported before it. They combine.")
+    public Indicators of(@PathParam("type") String type, @PathParam("code") String code, @QueryParam("asOf") String asOf,
+                         @QueryParam("asReportedOn") String asReportedOn, @QueryParam("asReportedAt") String asReportedAt) {
+        return calculator.compute(scope(type, code), date("asOf", asOf, null), reportedBy(asReportedOn, asReportedAt));
     }
 
     @GET
     @Path("{type}/{code}/periods")
     @Operation(summary = "Reported figures of a scope per period (periodKind + year + number), from the reports")
-    public List<Indicators.PeriodFigures> periods(@PathParam("type") String type, @PathParam("code") String code) {
-        return calculator.periods(scope(type, code), null);
+    public List<Indicators.PeriodFigures> periods(@PathParam("type") String type, @PathParam("code") String code,
+                                                  @QueryParam("asReportedOn") String asReportedOn,
+                                                  @QueryParam("asReportedAt") String asReportedAt) {
+        return calculator.periods(scope(type, code), null, reportedBy(asReportedOn, asReportedAt));
     }
 
     @GET
@@ -91,6 +100,27 @@ public class IndicatorResource {
             return scope;
         } catch (IllegalArgumentException e) {
             throw new NotFoundException(e.getMessage());
+        }
+    }
+
+    /** Boards read dates in Vietnam's time: "as reported on D" is everything recorded before D ends there. */
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private static Instant reportedBy(String asReportedOn, String asReportedAt) {
+        if (asReportedOn != null && !asReportedOn.isBlank() && asReportedAt != null && !asReportedAt.isBlank()) {
+            throw new BadRequestException("give asReportedOn or asReportedAt, not both");
+        }
+        LocalDate day = date("asReportedOn", asReportedOn, null);
+        if (day != null) {
+            return day.plusDays(1).atStartOfDay(VIETNAM).toInstant().minusNanos(1_000);
+        }
+        if (asReportedAt == null || asReportedAt.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(asReportedAt).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("asReportedAt must be an ISO date-time with offset, e.g. 2025-03-01T09:00:00+07:00");
         }
     }
 

@@ -42,9 +42,20 @@ public class IndicatorCalculator {
      */
     @Transactional
     public Indicators compute(Scope scope, LocalDate asOf) {
+        return compute(scope, asOf, null);
+    }
+
+    /**
+     * The scope's indicators on both time axes: {@code asOf} picks each record's state valid on or before that
+     * date (null: the latest), {@code reportedBy} uses only what had been recorded by that moment — what the board
+     * saw then (null: as known today). A correction recorded later changes the figures as known today but not
+     * those as reported before it.
+     */
+    @Transactional
+    public Indicators compute(Scope scope, LocalDate asOf, Instant reportedBy) {
         String filter = filter(scope);
-        String zones = zoneSource(asOf);
-        String projects = projectSource(asOf);
+        String zones = zoneSource(asOf, reportedBy);
+        String projects = projectSource(asOf, reportedBy);
         Object[] zoneRow = (Object[]) em.createNativeQuery("""
                 WITH p AS (
                     SELECT zone_id, sum(leased_area_ha) FILTER (WHERE %3$s) AS leased
@@ -107,7 +118,7 @@ public class IndicatorCalculator {
                 occupancy(zoneRow[14], zoneRow[13], zoneRow[15], "zones in operation with industrial land for lease"),
                 new Indicators.Projects(num(projectRow[0]), num(projectRow[1]), num(projectRow[2]), num(projectRow[3]),
                         capital, dec(projectRow[8])),
-                employment(num(projectRow[9]), scope, asOf), asOf, periods(scope, asOf));
+                employment(num(projectRow[9]), scope, asOf, reportedBy), asOf, reportedBy, periods(scope, asOf, reportedBy));
     }
 
     static String filter(Scope scope) {
@@ -127,15 +138,30 @@ public class IndicatorCalculator {
      * date wins). A zone whose first version is valid after the date is not there yet.
      */
     static String zoneSource(LocalDate asOf) {
-        return asOf == null ? "zone_state" : """
-                (SELECT DISTINCT ON (zone_id) * FROM zone_state_history WHERE valid_on <= DATE '%s'
-                 ORDER BY zone_id, valid_on DESC, revision DESC)""".formatted(asOf);
+        return zoneSource(asOf, null);
     }
 
-    static String projectSource(LocalDate asOf) {
-        return asOf == null ? "project_state" : """
-                (SELECT DISTINCT ON (project_id) * FROM project_state_history WHERE valid_on <= DATE '%s'
-                 ORDER BY project_id, valid_on DESC, revision DESC)""".formatted(asOf);
+    static String zoneSource(LocalDate asOf, Instant reportedBy) {
+        return source("zone_state", "zone_id", asOf, reportedBy);
+    }
+
+    static String projectSource(LocalDate asOf, Instant reportedBy) {
+        return source("project_state", "project_id", asOf, reportedBy);
+    }
+
+    /**
+     * The live table, or each record's latest history row within the axes: valid on or before {@code asOf} (the
+     * latest validOn first, then the latest revision of that validOn) and recorded by {@code reportedBy}.
+     */
+    private static String source(String table, String key, LocalDate asOf, Instant reportedBy) {
+        if (asOf == null && reportedBy == null) {
+            return table;
+        }
+        String valid = asOf == null ? "TRUE" : "valid_on <= DATE '%s'".formatted(asOf);
+        String recorded = reportedBy == null ? "TRUE" : "recorded_at <= TIMESTAMPTZ '%s'".formatted(reportedBy);
+        String order = asOf == null ? "revision DESC" : "valid_on DESC, revision DESC";
+        return "(SELECT DISTINCT ON (%2$s) * FROM %1$s_history WHERE %3$s AND %4$s ORDER BY %2$s, %5$s)"
+                .formatted(table, key, valid, recorded, order);
     }
 
     /**
@@ -144,22 +170,25 @@ public class IndicatorCalculator {
      * for itself (no projectId), only that zone-level report, not also its projects' reports of the period.
      * For a past date, only the periods that had ended by then.
      */
-    static String effectiveReports(LocalDate asOf) {
+    static String effectiveReports(LocalDate asOf, Instant reportedBy) {
         String ended = asOf == null ? "TRUE" : "r.period_end <= DATE '%s'".formatted(asOf);
+        String reports = reportedBy == null ? "report_state" : """
+                (SELECT DISTINCT ON (report_id) * FROM report_state_history WHERE recorded_at <= TIMESTAMPTZ '%s'
+                 ORDER BY report_id, revision DESC)""".formatted(reportedBy);
         return """
                 r AS (
                     SELECT DISTINCT ON (r.zone_id, coalesce(r.project_id, %2$s), r.period_kind, r.year, coalesce(r.number, 0)) r.*
-                    FROM report_state r WHERE %1$s
+                    FROM %3$s r WHERE %1$s
                     ORDER BY r.zone_id, coalesce(r.project_id, %2$s), r.period_kind, r.year, coalesce(r.number, 0),
                         r.valid_on DESC NULLS LAST, r.recorded_at DESC),
                 e AS (
                     SELECT r.* FROM r WHERE r.project_id IS NULL OR NOT EXISTS (
                         SELECT 1 FROM r zr WHERE zr.zone_id = r.zone_id AND zr.project_id IS NULL
                           AND zr.period_kind = r.period_kind AND zr.year = r.year AND zr.number IS NOT DISTINCT FROM r.number))
-                """.formatted(ended, NO_PROJECT);
+                """.formatted(ended, NO_PROJECT, reports);
     }
 
-    private Indicators.Employment employment(long projectWorkers, Scope scope, LocalDate asOf) {
+    private Indicators.Employment employment(long projectWorkers, Scope scope, LocalDate asOf, Instant reportedBy) {
         Object[] row = (Object[]) em.createNativeQuery("""
                 WITH %s,
                 latest AS (
@@ -171,7 +200,7 @@ public class IndicatorCalculator {
                     AND l.number IS NOT DISTINCT FROM e.number
                 JOIN %s z ON z.zone_id = e.zone_id
                 WHERE e.workers IS NOT NULL AND %s
-                """.formatted(effectiveReports(asOf), zoneSource(asOf), filter(scope)))
+                """.formatted(effectiveReports(asOf, reportedBy), zoneSource(asOf, reportedBy), filter(scope)))
                 .setParameter(1, scope.code()).getSingleResult();
         return new Indicators.Employment(projectWorkers, "PROJECTS: workers declared by active secondary projects",
                 row[0] == null ? null : num(row[0]),
@@ -183,6 +212,12 @@ public class IndicatorCalculator {
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Indicators.PeriodFigures> periods(Scope scope, LocalDate asOf) {
+        return periods(scope, asOf, null);
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Indicators.PeriodFigures> periods(Scope scope, LocalDate asOf, Instant reportedBy) {
         List<Object[]> rows = em.createNativeQuery("""
                 WITH %s
                 SELECT e.period_kind, e.year, e.number, min(e.period_start), max(e.period_end),
@@ -194,7 +229,7 @@ public class IndicatorCalculator {
                 WHERE %s
                 GROUP BY e.period_kind, e.year, e.number
                 ORDER BY max(e.period_end) DESC NULLS LAST, e.year DESC, e.period_kind, e.number DESC NULLS LAST
-                """.formatted(effectiveReports(asOf), zoneSource(asOf), filter(scope)))
+                """.formatted(effectiveReports(asOf, reportedBy), zoneSource(asOf, reportedBy), filter(scope)))
                 .setParameter(1, scope.code()).getResultList();
         List<Indicators.PeriodFigures> periods = new ArrayList<>();
         for (Object[] r : rows) {

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * The live figures of one scope, each with what it is made of, so that nothing is published that cannot
- * be explained. Areas in hectares; capital per currency, never converted.
+ * be explained. Areas in hectares; capital per currency, never converted. {@code asOf} (validity date) and
+ * {@code asReportedAt} (what had been recorded by then) say which time axes the figures were computed for;
+ * both null: the latest, as known today.
  */
 public record Indicators(
         String scopeKey,
@@ -23,6 +25,7 @@ public record Indicators(
         Projects projects,
         Employment employment,
         LocalDate asOf,
+        Instant asReportedAt,
         List<PeriodFigures> periods) {
 
     /** Zone counts: all registered (removed ones included in byStatus only), and by lifecycle status. */

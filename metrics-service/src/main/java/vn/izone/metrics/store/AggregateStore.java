@@ -82,6 +82,7 @@ public class AggregateStore {
             int added = switch (event.aggregateType()) {
                 case "zone" -> writeZone(event, "zone_state_history", false);
                 case "project" -> writeProject(event, "project_state_history", false);
+                case "report" -> writeReport(event, reportZone(event), "report_state_history", " ON CONFLICT DO NOTHING");
                 default -> 0;
             };
             if (added > 0) {
@@ -166,7 +167,7 @@ public class AggregateStore {
     public void truncateDerived() {
         // DELETE, not TRUNCATE: readers keep seeing the old rows (MVCC) until the rebuild commits.
         for (String table : List.of("applied_version", "zone_state", "project_state", "report_state",
-                "zone_state_history", "project_state_history", "sequence_gap")) {
+                "zone_state_history", "project_state_history", "report_state_history", "sequence_gap")) {
             em.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
     }
@@ -254,17 +255,28 @@ public class AggregateStore {
             + "valid_on, source, recorded_at";
 
     private void applyReport(RegistryEvent e, Set<Scope> dirty, Map<UUID, Set<Scope>> zoneScopes) {
-        JsonNode d = e.data();
-        UUID zoneId = d.hasNonNull("zoneId") ? uuid(d, "zoneId") : e.zoneId();
-        String kind = d.path("periodKind").asText();
+        UUID zoneId = reportZone(e);
         List<?> previous = em.createNativeQuery("SELECT zone_id FROM report_state WHERE report_id = ?1")
                 .setParameter(1, e.aggregateId()).getResultList();
-        em.createNativeQuery("INSERT INTO report_state (" + REPORT_COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                        + "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT (report_id) DO UPDATE SET "
-                        + updateAll(REPORT_COLUMNS, "report_id"))
+        writeReport(e, zoneId, "report_state", " ON CONFLICT (report_id) DO UPDATE SET " + updateAll(REPORT_COLUMNS, "report_id"));
+        writeReport(e, zoneId, "report_state_history", " ON CONFLICT DO NOTHING"); // "as reported on" (issue #7)
+        if (!previous.isEmpty() && !zoneId.equals(previous.get(0))) {
+            dirty.addAll(scopesOfZone((UUID) previous.get(0), zoneScopes));
+        }
+        dirty.addAll(scopesOfZone(zoneId, zoneScopes));
+    }
+
+    private static UUID reportZone(RegistryEvent e) {
+        return e.data().hasNonNull("zoneId") ? uuid(e.data(), "zoneId") : e.zoneId();
+    }
+
+    private int writeReport(RegistryEvent e, UUID zoneId, String table, String onConflict) {
+        JsonNode d = e.data();
+        return em.createNativeQuery("INSERT INTO " + table + " (" + REPORT_COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                        + "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)" + onConflict)
                 .setParameter(1, e.aggregateId()).setParameter(2, zoneId)
                 .setParameter(3, uuid(d, "projectId"))
-                .setParameter(4, e.aggregateVersion()).setParameter(5, kind).setParameter(6, d.get("year").asInt())
+                .setParameter(4, e.aggregateVersion()).setParameter(5, d.path("periodKind").asText()).setParameter(6, d.get("year").asInt())
                 .setParameter(7, d.hasNonNull("number") ? d.get("number").asInt() : null)
                 .setParameter(8, date(d, "periodStart")).setParameter(9, date(d, "periodEnd"))
                 .setParameter(10, decimal(d, "revenueVnd")).setParameter(11, decimal(d, "exportUsd"))
@@ -275,10 +287,6 @@ public class AggregateStore {
                 .setParameter(16, d.hasNonNull("source") ? d.get("source").asText() : e.source())
                 .setParameter(17, Timestamp.from(e.recordedAt()))
                 .executeUpdate();
-        if (!previous.isEmpty() && !zoneId.equals(previous.get(0))) {
-            dirty.addAll(scopesOfZone((UUID) previous.get(0), zoneScopes));
-        }
-        dirty.addAll(scopesOfZone(zoneId, zoneScopes));
     }
 
     private static String updateAll(String columns, String key) {
