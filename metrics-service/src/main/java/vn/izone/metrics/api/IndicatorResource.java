@@ -69,13 +69,13 @@ public class IndicatorResource {
         LocalDate end = date("to", to, LocalDate.now());
         LocalDate start = date("from", from, end.minusYears(1));
         if (start.isAfter(end)) {
-            throw new BadRequestException("from must not be after to");
+            throw new BadParameter("from", "must not be after to");
         }
         Series.Step s;
         try {
             s = step == null ? Series.Step.QUARTER : Series.Step.valueOf(step.toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("step must be MONTH, QUARTER or YEAR");
+            throw new BadParameter("step", "must be MONTH, QUARTER or YEAR");
         }
         try {
             return Series.compute(calculator, scope(type, code), start, end, s);
@@ -108,7 +108,7 @@ public class IndicatorResource {
 
     private static Instant reportedBy(String asReportedOn, String asReportedAt) {
         if (asReportedOn != null && !asReportedOn.isBlank() && asReportedAt != null && !asReportedAt.isBlank()) {
-            throw new BadRequestException("give asReportedOn or asReportedAt, not both");
+            throw new BadParameter("asReportedAt", "give asReportedOn or asReportedAt, not both");
         }
         LocalDate day = date("asReportedOn", asReportedOn, null);
         if (day != null) {
@@ -120,7 +120,7 @@ public class IndicatorResource {
         try {
             return java.time.OffsetDateTime.parse(asReportedAt).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BadRequestException("asReportedAt must be an ISO date-time with offset, e.g. 2025-03-01T09:00:00+07:00");
+            throw new BadParameter("asReportedAt", "must be an ISO date-time with offset, e.g. 2025-03-01T09:00:00+07:00");
         }
     }
 
@@ -131,7 +131,7 @@ public class IndicatorResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be a date YYYY-MM-DD");
+            throw new BadParameter(name, "must be a date YYYY-MM-DD");
         }
     }
 }

@@ -2,6 +2,7 @@ package vn.izone.metrics.indicators;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import vn.izone.metrics.rates.ExchangeRates;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -25,9 +26,11 @@ public class IndicatorCalculator {
     private static final String NO_PROJECT = "CAST('00000000-0000-0000-0000-000000000000' AS uuid)";
 
     private final EntityManager em;
+    private final ExchangeRates rates;
 
-    public IndicatorCalculator(EntityManager em) {
+    public IndicatorCalculator(EntityManager em, ExchangeRates rates) {
         this.em = em;
+        this.rates = rates;
     }
 
     @Transactional
@@ -117,8 +120,22 @@ public class IndicatorCalculator {
                 occupancy(zoneRow[11], zoneRow[10], zoneRow[12], "established zones (established or later, not removed) with industrial land for lease"),
                 occupancy(zoneRow[14], zoneRow[13], zoneRow[15], "zones in operation with industrial land for lease"),
                 new Indicators.Projects(num(projectRow[0]), num(projectRow[1]), num(projectRow[2]), num(projectRow[3]),
-                        capital, dec(projectRow[8])),
+                        capital, dec(projectRow[8]), combined(capital, asOf == null ? LocalDate.now() : asOf)),
                 employment(num(projectRow[9]), scope, asOf, reportedBy), asOf, reportedBy, periods(scope, asOf, reportedBy));
+    }
+
+    /** USD and VND capital combined with the USD rate valid on the date, or null when none is stored. */
+    private Indicators.CombinedCapital combined(Map<String, Indicators.Capital> capital, LocalDate on) {
+        return rates.on("USD", on).map(rate -> {
+            BigDecimal usd = capital.get("USD").fdi().add(capital.get("USD").domestic());
+            BigDecimal vnd = capital.get("VND").fdi().add(capital.get("VND").domestic());
+            BigDecimal perUnit = rate.vndPerUnit();
+            return new Indicators.CombinedCapital(
+                    dec(usd.add(vnd.divide(perUnit, 2, RoundingMode.HALF_UP)).setScale(0, RoundingMode.HALF_UP)),
+                    dec(vnd.add(usd.multiply(perUnit)).setScale(0, RoundingMode.HALF_UP)), rate,
+                    "USD + VND ÷ rate, and VND + USD × rate, at " + perUnit.toPlainString() + " VND/USD valid from "
+                            + rate.validOn() + " (" + rate.source() + "); each currency is also shown unconverted");
+        }).orElse(null);
     }
 
     static String filter(Scope scope) {

@@ -46,8 +46,19 @@ public record Indicators(
     public record Capital(BigDecimal fdi, BigDecimal domestic) {
     }
 
-    /** Active projects only (suspended and revoked ones leave the live figures). */
-    public record Projects(long active, long fdi, long domestic, long inactive, Map<String, Capital> capitalByCurrency, BigDecimal leasedHa) {
+    /**
+     * Active projects only (suspended and revoked ones leave the live figures). {@code capitalCombined} is there
+     * only when a rate is stored for the date: never a silent conversion.
+     */
+    public record Projects(long active, long fdi, long domestic, long inactive, Map<String, Capital> capitalByCurrency, BigDecimal leasedHa,
+                           CombinedCapital capitalCombined) {
+    }
+
+    /**
+     * All active projects' capital in one currency each way — USD (VND amounts ÷ rate) and VND (USD amounts × rate)
+     * — with the rate used, its date and its source.
+     */
+    public record CombinedCapital(BigDecimal usd, BigDecimal vnd, vn.izone.metrics.rates.ExchangeRate rate, String basis) {
     }
 
     /**

@@ -1,0 +1,9 @@
+package vn.izone.metrics.rates;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** VND for one unit of {@code currency}, valid from {@code validOn}, with where the figure comes from. */
+public record ExchangeRate(String currency, LocalDate validOn, BigDecimal vndPerUnit, String source, Instant recordedAt) {
+}

@@ -1,0 +1,66 @@
+package vn.izone.metrics.rates;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The stored exchange rates: one per currency and date; recording the same date again corrects it. */
+@ApplicationScoped
+public class ExchangeRates {
+    private final EntityManager em;
+
+    public ExchangeRates(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public ExchangeRate record(String currency, LocalDate validOn, BigDecimal vndPerUnit, String source) {
+        Instant now = Instant.now();
+        em.createNativeQuery("INSERT INTO exchange_rate VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (currency, valid_on) "
+                        + "DO UPDATE SET vnd_per_unit = EXCLUDED.vnd_per_unit, source = EXCLUDED.source, recorded_at = EXCLUDED.recorded_at")
+                .setParameter(1, currency).setParameter(2, validOn).setParameter(3, vndPerUnit).setParameter(4, source)
+                .setParameter(5, Timestamp.from(now)).executeUpdate();
+        return new ExchangeRate(currency, validOn, vndPerUnit, source, now);
+    }
+
+    @Transactional
+    public List<ExchangeRate> all() {
+        return rows("SELECT currency, valid_on, vnd_per_unit, source, recorded_at FROM exchange_rate ORDER BY currency, valid_on DESC", null, null);
+    }
+
+    /** The latest rate of the currency valid on or before the date. */
+    @Transactional
+    public Optional<ExchangeRate> on(String currency, LocalDate date) {
+        return rows("SELECT currency, valid_on, vnd_per_unit, source, recorded_at FROM exchange_rate "
+                + "WHERE currency = ?1 AND valid_on <= ?2 ORDER BY valid_on DESC LIMIT 1", currency, date).stream().findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ExchangeRate> rows(String sql, String currency, LocalDate date) {
+        var query = em.createNativeQuery(sql);
+        if (currency != null) {
+            query.setParameter(1, currency).setParameter(2, date);
+        }
+        return ((List<Object[]>) query.getResultList()).stream()
+                .map(r -> new ExchangeRate((String) r[0], toDate(r[1]), plain(new BigDecimal(r[2].toString())),
+                        (String) r[3], r[4] instanceof Timestamp t ? t.toInstant() : (Instant) r[4]))
+                .toList();
+    }
+
+    /** 25345, never 2.5345E+4. */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0) : v;
+    }
+
+    private static LocalDate toDate(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
+    }
+}
