@@ -675,9 +675,13 @@ public final class Bench {
         return new Freshness(achieved, sorted.length, p50, p99, notVisible.get(), outbox, metrics);
     }
 
-    /** One probe: +1 worker on the project, then the zone rollup polled until it moved by one; -1 if not in 30 s. */
+    /**
+     * One probe: +1 worker on the project, then the zone rollup polled until it shows the zone's workers as the
+     * registry now has them (the sum over the zone's active projects, which only this probe thread changes); -1 if
+     * not in 30 s. The expected figure is absolute: while metrics still works through a backlog the zone's earlier
+     * changes arrive too, and a relative "+1" would never be seen.
+     */
     private long probe(String registry, String reporting, Tracked t) throws Exception {
-        long before = zoneRollupWorkers(reporting, t.zoneId);
         ObjectNode body = t.body.deepCopy();
         body.put("workers", body.path("workers").asInt() + 1);
         HttpResult r = send("PUT", registry + "/api/v1/projects/" + t.id, body.toString(), Map.of("If-Match", "\"" + t.revision + "\""));
@@ -687,9 +691,14 @@ public final class Bench {
         long accepted = System.nanoTime();
         t.revision = r.json().path("revision").asLong();
         t.body.put("workers", body.path("workers").asInt());
+        long expected;
+        synchronized (projects) {
+            expected = projects.stream().filter(o -> o.zoneId.equals(t.zoneId) && o.active())
+                    .mapToLong(o -> o.body.path("workers").asLong()).sum();
+        }
         long deadline = accepted + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            if (zoneRollupWorkers(reporting, t.zoneId) == before + 1) {
+            if (zoneRollupWorkers(reporting, t.zoneId) == expected) {
                 return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - accepted);
             }
             Thread.sleep(10);
