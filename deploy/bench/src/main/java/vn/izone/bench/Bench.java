@@ -57,39 +57,80 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>RSS of each service.</li>
  * </ul>
  * Every loop is bounded in count and in time; all traffic is on loopback.
+ *//**
+ * The suite's load benchmark (deploy/bench/run.sh). Starts the whole suite on this machine (embedded PostgreSQL
+ * and Kafka, the three services as processes), loads a generated register through the registry's public API and
+ * measures each figure beside a raw limit of the same machine measured in the same run:
+ * <ol>
+ *   <li>registry single writes vs a plain JDBC single-row insert loop on the same PostgreSQL, same threads; the
+ *       batch endpoint's records/s and the outbox relay's events/s beside it;</li>
+ *   <li>end-to-end freshness (registry 2xx to the figure in reporting's zone rollup) at a steady 200 and
+ *       1,000 changes/s offered, open loop;</li>
+ *   <li>metrics consumption rate (backlog catch-up) vs a plain KafkaConsumer reading the same topics;</li>
+ *   <li>reporting national rollup latency under concurrent readers vs /q/health/live of the same service;</li>
+ *   <li>metrics' full rebuild (replay of the whole history), events/s;</li>
+ *   <li>RSS of each service at rest, under load (peak sampled) and at the end.</li>
+ * </ol>
+ * Every loop is bounded in count and in time (a slow metrics is reported, not waited for forever); all traffic is
+ * on loopback.
  */
 public final class Bench {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Writes need a token: the suite's own issuer signs a registrar's. */
     static volatile String bearer;
-    static final List<String> PROVINCES = List.of("01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24", "25", "37");
     static final List<String> TOPICS = List.of("izone.registry.zones.v1", "izone.registry.projects.v1", "izone.registry.reports.v1");
+    static final List<String> SERVICES = List.of(Suite.REGISTRY, Suite.METRICS, Suite.REPORTING);
 
-    record Scale(String name, int zones, int projects, int writers, int probes, int readers, Duration readFor) {
+    /**
+     * @param singleWrites projects registered one by one (measure 1) before the rest goes through the batch endpoint
+     * @param steady       how long each freshness rate is offered
+     * @param waitFor      bound of each wait on metrics (catch-up, rebuild)
+     */
+    record Scale(String name, int zones, int projects, int reportYears, int writers, int singleWrites, Duration steady,
+                 int readers, Duration readFor, Duration waitFor) {
         static Scale of(String name) {
             return switch (name) {
-                case "small" -> new Scale("small", 300, 3_000, 8, 100, 16, Duration.ofSeconds(15));
-                case "national" -> new Scale("national", 3_000, 100_000, 8, 300, 32, Duration.ofSeconds(30));
+                case "small" -> new Scale("small", 300, 3_000, 2, 8, 1_500, Duration.ofSeconds(15), 16, Duration.ofSeconds(15), Duration.ofMinutes(5));
+                case "national" -> new Scale("national", 3_000, 100_000, 5, 8, 3_000, Duration.ofSeconds(20), 32, Duration.ofSeconds(20), Duration.ofMinutes(4));
                 default -> throw new IllegalArgumentException("--scale small|national, not " + name);
             };
         }
     }
 
+    /** A project the bench can update: its zone, and its revision and workers as last accepted. */
+    static final class Tracked {
+        final String id;
+        final String zoneId;
+        final ObjectNode body;
+        volatile long revision;
+
+        Tracked(String id, String zoneId, ObjectNode body, long revision) {
+            this.id = id;
+            this.zoneId = zoneId;
+            this.body = body;
+            this.revision = revision;
+        }
+
+        boolean active() {
+            String status = body.path("status").asText();
+            return !status.equals("SUSPENDED") && !status.equals("REVOKED");
+        }
+    }
+
     private final Scale scale;
     private final Suite suite;
+    private final Path root;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String[]> table = new ArrayList<>();
-    /** zone id -> the workers of its projects, which the freshness probes move by one. */
-    private final Map<String, AtomicLong> zoneWorkers = new ConcurrentHashMap<>();
-    private final List<String[]> projects = new ArrayList<>(); // {projectId, zoneId}
-    private final Map<String, Long> projectRevision = new ConcurrentHashMap<>();
-    private final Map<String, Integer> projectWorkers = new ConcurrentHashMap<>();
-    private final Map<String, Integer> projectNumber = new ConcurrentHashMap<>();
+    private final List<Tracked> projects = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final RssSampler rss;
 
-    private Bench(Scale scale, Suite suite) {
+    private Bench(Scale scale, Suite suite, Path root) {
         this.scale = scale;
         this.suite = suite;
+        this.root = root;
+        this.rss = new RssSampler(suite);
         bearer = suite.tokens().registrar("bench@suite");
     }
 
@@ -109,9 +150,14 @@ public final class Bench {
         Instant started = Instant.now();
         say("bench: scale " + scale + ", starting the suite (data in " + data + ")");
         try (Suite suite = Suite.start(SuiteConfig.forTests(root, data), line -> say("  " + line))) {
-            Bench bench = new Bench(scale, suite);
-            bench.run();
+            Bench bench = new Bench(scale, suite, root);
+            try {
+                bench.run();
+            } finally {
+                bench.rss.close();
+            }
             bench.results.put("totalSeconds", Duration.between(started, Instant.now()).toSeconds());
+            bench.results.put("loadAverageAtEnd", loadAverage());
             bench.write(root.resolve(out));
         }
         say("bench: done in " + Duration.between(started, Instant.now()).toSeconds() + " s");
@@ -119,37 +165,60 @@ public final class Bench {
     }
 
     private void run() throws Exception {
+        Dataset dataset = new Dataset(root, scale.zones(), scale.projects(), scale.reportYears());
         results.put("scale", scale.name());
         results.put("zones", scale.zones());
-        results.put("projects", scale.projects());
+        results.put("projects", dataset.projectCount());
+        results.put("reports", dataset.reportCount());
+        results.put("places", Map.of("provinces", dataset.places.stream().map(Dataset.Place::province).distinct().count(),
+                "formerProvinces", dataset.places.size()));
         results.put("startedAt", Instant.now().toString());
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                "java", System.getProperty("java.version")));
+                "loadAverageAtStart", loadAverage(), "java", System.getProperty("java.version")));
+
+        // 6a. Memory at rest: the three services started, nothing loaded yet.
+        Map<String, long[]> atRest = rss.now();
+        rss.start();
 
         // 1. Raw limit: plain JDBC single-row inserts, same PostgreSQL, same number of threads as the writers.
         double jdbc = jdbcInsertRate(scale.writers(), Duration.ofSeconds(10), 200_000);
 
-        // 2. Registry writes through the public API, with metrics stopped so its backlog can be timed later.
+        // Registry writes through the public API, with metrics stopped so its backlog can be timed later.
         suite.stop(Suite.METRICS);
-        double writes = loadDataset();
-        row("Registry write throughput (changes/s, " + scale.writers() + " writers, POST with Idempotency-Key)",
-                fmt(writes), "JDBC single-row insert loop, same PostgreSQL, " + scale.writers() + " threads", fmt(jdbc), ratio(writes, jdbc));
-        long events = awaitOutboxDrained(Duration.ofMinutes(20));
+        Load load = loadDataset(dataset);
+        row("Registry single writes (projects/s, " + scale.writers() + " writers, POST with Idempotency-Key, "
+                        + scale.singleWrites() + " projects, " + String.format(java.util.Locale.ROOT, "%.1f", load.cpuMsPerSingle())
+                        + " ms registry CPU each; zones before them: " + fmt(load.zoneRate()) + "/s)", fmt(load.singleRate()),
+                "JDBC single-row insert loop, same PostgreSQL, " + scale.writers() + " threads", fmt(jdbc), ratio(load.singleRate(), jdbc));
+        row("Registry batch writes (records/s, " + scale.writers() + " writers, projects/batch + reports/batch, "
+                        + fmt(load.itemsPerBatch()) + " items per batch on average, " + String.format(java.util.Locale.ROOT, "%.2f", load.cpuMsPerBatched())
+                        + " ms registry CPU each)", fmt(load.batchRate()),
+                "JDBC single-row insert loop, same PostgreSQL, " + scale.writers() + " threads", fmt(jdbc), ratio(load.batchRate(), jdbc));
+        long events = awaitOutboxDrained(Duration.ofMinutes(10));
         results.put("events", events);
+        double relay = relayRate();
+        row("Outbox relay (events/s to Kafka, first to last publish of the load; metrics stopped)", fmt(relay),
+                "registry writes accepted in the same time (records/s)", fmt(load.overallRate()), ratio(relay, load.overallRate()));
 
         // 3. Metrics consumption: catch-up of the whole backlog after a start, vs a plain consumer of the same topics.
         double plain = plainConsumerRate(events);
-        double consumed = metricsCatchUpRate(events);
-        row("Metrics consumption (events/s, catch-up of " + events + " events, applied in PostgreSQL)",
-                fmt(consumed), "plain KafkaConsumer reading the same topics", fmt(plain), ratio(consumed, plain));
+        CatchUp catchUp = metricsCatchUp(events);
+        row("Metrics consumption (events/s, catch-up of " + events + " events, applied in PostgreSQL"
+                        + (catchUp.complete() ? ")" : "; NOT caught up: " + catchUp.applied() + " applied when the bench stopped waiting after "
+                        + scale.waitFor().toSeconds() + " s)"), fmt(catchUp.rate()),
+                "plain KafkaConsumer reading the same topics", fmt(plain), ratio(catchUp.rate(), plain));
 
-        // 4. Freshness: registry 2xx -> figure visible in reporting's zone rollup.
-        long[] freshness = freshness(scale.probes(), 4);
-        row("End-to-end freshness p50 / p99 (ms, registry 2xx -> reporting zone rollup, " + scale.probes() + " probes)",
-                freshness[0] + " / " + freshness[1], "metrics snapshot publish interval (config)", "200", "-");
+        // 2. Freshness at a steady offered rate, open loop.
+        for (int rate : new int[]{200, 1_000}) {
+            Freshness f = freshness(rate, scale.steady());
+            row("End-to-end freshness p50 / p99 (ms, registry 2xx -> reporting zone rollup) at " + fmt(rate) + " changes/s offered for "
+                            + scale.steady().toSeconds() + " s: achieved " + fmt(f.achieved()) + "/s, " + f.probes() + " probes"
+                            + (f.notVisible() > 0 ? ", " + f.notVisible() + " not visible within 30 s" : "")
+                            + "; backlog after: outbox " + f.outboxBacklog() + ", metrics " + f.metricsBacklog() + " events",
+                    f.p50() + " / " + f.p99(), "metrics snapshot publish interval (config)", "200", "-");
+        }
 
-        // 5. Reporting national rollup under concurrent readers vs the liveness endpoint of the same service.
+        // 4. Reporting national rollup under concurrent readers vs the liveness endpoint of the same service.
         String reporting = suite.url(Suite.REPORTING);
         long[] rollup = readLatency(reporting + "/api/v1/rollups/national", scale.readers(), scale.readFor());
         long[] live = readLatency(reporting + "/q/health/live", scale.readers(), scale.readFor());
@@ -157,11 +226,23 @@ public final class Bench {
                 ms(rollup[0]) + " / " + ms(rollup[1]), "GET /q/health/live, same service, same readers (" + live[2] + " req/s)",
                 ms(live[0]) + " / " + ms(live[1]), ratio(rollup[2], live[2]) + " of its req/s");
 
-        // 6. Memory.
-        for (String service : List.of(Suite.REGISTRY, Suite.METRICS, Suite.REPORTING)) {
-            long[] rss = rss(suite.service(service).pid());
-            results.put("rss." + service, Map.of("vmRssKb", rss[0], "vmHwmKb", rss[1]));
-            row("RSS of " + service + " (MiB, now / peak)", rss[0] / 1024 + " / " + rss[1] / 1024, "JVM heap limit (-Xmx)", "512", "-");
+        // 5. Full rebuild of metrics from the topics.
+        Rebuilt rebuilt = rebuild();
+        row("Metrics full rebuild (events/s, replay of " + rebuilt.total() + " events"
+                        + (rebuilt.done() ? ", " + rebuilt.seconds() + " s)" : "; NOT finished: " + rebuilt.applied() + " applied in "
+                        + rebuilt.seconds() + " s, state " + rebuilt.state() + ")"), fmt(rebuilt.rate()),
+                "plain KafkaConsumer reading the same topics", fmt(plain), ratio(rebuilt.rate(), plain));
+
+        // 6. Memory: at rest, peak under load, now.
+        rss.close();
+        Map<String, long[]> end = rss.now();
+        for (String service : SERVICES) {
+            long[] rest = atRest.getOrDefault(service, new long[]{0, 0});
+            long peak = rss.peakKb(service);
+            long[] now = end.getOrDefault(service, new long[]{0, 0});
+            results.put("rss." + service, Map.of("atRestKb", rest[0], "peakUnderLoadKb", peak, "endKb", now[0], "endHwmKb", now[1]));
+            row("RSS of " + service + " (MiB, at rest / peak under load / end)", rest[0] / 1024 + " / " + peak / 1024 + " / " + now[0] / 1024,
+                    "JVM heap limit (-Xmx)", "512", "-");
         }
     }
 
@@ -231,70 +312,149 @@ public final class Bench {
 
     // ------------------------------------------------------------------ the dataset
 
-    private double loadDataset() throws Exception {
+    record Load(double zoneRate, double singleRate, double batchRate, double itemsPerBatch, double overallRate,
+                double cpuMsPerSingle, double cpuMsPerBatched) {
+    }
+
+    /**
+     * Zones one by one, then the first projects one by one (single-write throughput), then the rest of the projects
+     * and every report per zone through the batch endpoints (split at the API's 1,000-item bound).
+     */
+    private Load loadDataset(Dataset dataset) throws Exception {
         String registry = suite.url(Suite.REGISTRY);
         ExecutorService pool = Executors.newFixedThreadPool(scale.writers());
-        List<String> zones = new ArrayList<>(java.util.Collections.nCopies(scale.zones(), (String) null));
+        List<String> zoneIds = new ArrayList<>(java.util.Collections.nCopies(dataset.zones.size(), (String) null));
         AtomicInteger accepted = new AtomicInteger();
         Instant start = Instant.now();
-        Instant deadline = start.plus(Duration.ofMinutes(scale.name().equals("small") ? 8 : 120));
+        long cpu0 = rss.cpuMillis(Suite.REGISTRY);
+        Instant deadline = start.plus(Duration.ofMinutes(scale.name().equals("small") ? 8 : 20));
         List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < scale.zones(); i++) {
-            int n = i;
+        for (Dataset.ZonePlan z : dataset.zones) {
             done.add(pool.submit(() -> {
-                ObjectNode z = JSON.createObjectNode();
-                z.put("kind", "INDUSTRIAL_PARK").put("name", "Khu công nghiệp bench " + n)
-                        .put("provinceCode", PROVINCES.get(n % PROVINCES.size())).put("status", "IN_OPERATION")
-                        .put("plannedAreaHa", 5000).put("establishedAreaHa", 5000).put("industrialLandHa", 4000)
-                        .put("validOn", LocalDate.now().minusDays(1).toString()).put("source", "bench");
-                JsonNode body = postUntilAccepted(registry + "/api/v1/zones", z, "bench-zone-" + n, deadline);
-                zones.set(n, body.path("id").asText());
-                zoneWorkers.put(body.path("id").asText(), new AtomicLong());
+                JsonNode body = postUntilAccepted(registry + "/api/v1/zones", dataset.zone(z), "bench-zone-" + z.n(), deadline);
+                zoneIds.set(z.n(), body.path("id").asText());
                 accepted.incrementAndGet();
                 return null;
             }));
         }
         waitAll(done);
-        say("  " + scale.zones() + " zones registered");
+        Instant zonesEnd = Instant.now();
+        long cpuZones = rss.cpuMillis(Suite.REGISTRY);
+        int zonesAccepted = accepted.get();
+        double zoneRate = zonesAccepted * 1000.0 / Math.max(1, Duration.between(start, zonesEnd).toMillis());
+        say("  " + dataset.zones.size() + " zones registered, " + fmt(zoneRate) + "/s");
         done.clear();
-        List<String[]> created = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (int i = 0; i < scale.projects(); i++) {
-            int n = i;
-            done.add(pool.submit(() -> {
-                String zone = zones.get(n % zones.size());
-                int workers = 50 + (n * 37) % 2000;
-                boolean fdi = n % 3 != 0;
-                ObjectNode p = JSON.createObjectNode();
-                p.put("name", "Nhà máy bench " + n).put("investor", "Investor " + n).put("origin", fdi ? "FDI" : "DOMESTIC");
-                if (fdi) {
-                    p.put("investorCountry", n % 2 == 0 ? "KR" : "JP");
+        // Which projects go one by one: the first of each zone in turn, until singleWrites.
+        List<int[]> single = new ArrayList<>(); // {zone, project index in zone, number}
+        int[] firstBatched = new int[dataset.zones.size()];
+        int number = 0;
+        int[] numberBase = new int[dataset.zones.size()];
+        for (Dataset.ZonePlan z : dataset.zones) {
+            numberBase[z.n()] = number;
+            number += z.projects();
+        }
+        for (int round = 0; single.size() < scale.singleWrites() && round < 1_000; round++) {
+            for (Dataset.ZonePlan z : dataset.zones) {
+                if (round < z.projects() && single.size() < scale.singleWrites()) {
+                    single.add(new int[]{z.n(), round, numberBase[z.n()] + round});
+                    firstBatched[z.n()] = round + 1;
                 }
-                p.put("sector", "electronics");
-                p.putObject("registeredCapital").put("amount", 1_000_000L * (1 + n % 50)).put("currency", n % 2 == 0 ? "USD" : "VND");
-                p.put("leasedAreaHa", 0.1).put("workers", workers).put("status", "OPERATING")
-                        .put("validOn", LocalDate.now().minusDays(1).toString()).put("source", "bench");
-                JsonNode body = postUntilAccepted(registry + "/api/v1/zones/" + zone + "/projects", p, "bench-project-" + n, deadline);
-                String id = body.path("id").asText();
-                projectRevision.put(id, body.path("revision").asLong());
-                projectWorkers.put(id, workers);
-                projectNumber.put(id, n);
-                zoneWorkers.get(zone).addAndGet(workers);
-                created.add(new String[]{id, zone});
-                int count = accepted.incrementAndGet();
-                if (count % 1000 == 0) {
-                    say("  " + count + " changes accepted");
+            }
+        }
+        for (int[] s : single) {
+            done.add(pool.submit(() -> {
+                Dataset.ZonePlan z = dataset.zones.get(s[0]);
+                ObjectNode p = dataset.project(z, s[1], s[2]);
+                JsonNode body = postUntilAccepted(registry + "/api/v1/zones/" + zoneIds.get(s[0]) + "/projects", p, "bench-project-" + s[2], deadline);
+                projects.add(new Tracked(body.path("id").asText(), zoneIds.get(s[0]), p, body.path("revision").asLong()));
+                accepted.incrementAndGet();
+                return null;
+            }));
+        }
+        waitAll(done);
+        done.clear();
+        Instant singleEnd = Instant.now();
+        long cpuSingle = rss.cpuMillis(Suite.REGISTRY);
+        double singleRate = (accepted.get() - zonesAccepted) * 1000.0 / Math.max(1, Duration.between(zonesEnd, singleEnd).toMillis());
+        say("registry single writes: " + (accepted.get() - zonesAccepted) + " projects accepted, " + fmt(singleRate) + "/s (zones: "
+                + fmt(zoneRate) + "/s)");
+
+        // Batches: the remaining projects of each zone, then its reports.
+        AtomicInteger batched = new AtomicInteger();
+        AtomicInteger batches = new AtomicInteger();
+        Instant batchStart = Instant.now();
+        for (Dataset.ZonePlan z : dataset.zones) {
+            String zoneId = zoneIds.get(z.n());
+            done.add(pool.submit(() -> {
+                List<ObjectNode> items = new ArrayList<>();
+                for (int i = firstBatched[z.n()]; i < z.projects(); i++) {
+                    items.add(dataset.project(z, i, numberBase[z.n()] + i));
+                }
+                for (int from = 0; from < items.size(); from += 1_000) {
+                    List<ObjectNode> part = items.subList(from, Math.min(items.size(), from + 1_000));
+                    JsonNode created = postBatch(registry + "/api/v1/zones/" + zoneId + "/projects/batch", part,
+                            "bench-projects-" + z.n() + "-" + from, deadline);
+                    for (int i = 0; i < part.size(); i++) {
+                        JsonNode view = created.path("items").get(i);
+                        projects.add(new Tracked(view.path("id").asText(), zoneId, part.get(i), view.path("revision").asLong()));
+                    }
+                    progress(batched.addAndGet(part.size()));
+                    batches.incrementAndGet();
+                }
+                if (z.takesReports()) {
+                    List<ObjectNode> reports = dataset.reports(z);
+                    postBatch(registry + "/api/v1/zones/" + zoneId + "/reports/batch", reports, "bench-reports-" + z.n(), deadline);
+                    progress(batched.addAndGet(reports.size()));
+                    batches.incrementAndGet();
                 }
                 return null;
             }));
         }
         waitAll(done);
         pool.shutdown();
-        projects.addAll(created);
-        double rate = accepted.get() * 1000.0 / Duration.between(start, Instant.now()).toMillis();
-        results.put("registry", Map.of("changes", accepted.get(), "seconds", Duration.between(start, Instant.now()).toMillis() / 1000.0,
-                "changesPerSecond", rate, "writers", scale.writers()));
-        say("registry: " + accepted.get() + " changes accepted, " + fmt(rate) + "/s");
-        return rate;
+        Instant end = Instant.now();
+        long cpuBatch = rss.cpuMillis(Suite.REGISTRY);
+        double batchRate = batched.get() * 1000.0 / Math.max(1, Duration.between(batchStart, end).toMillis());
+        double overall = (accepted.get() + batched.get()) * 1000.0 / Math.max(1, Duration.between(start, end).toMillis());
+        double perBatch = batched.get() / (double) Math.max(1, batches.get());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("zones", zonesAccepted);
+        figures.put("zonesPerSecond", zoneRate);
+        figures.put("singleProjects", accepted.get() - zonesAccepted);
+        figures.put("singleSeconds", Duration.between(zonesEnd, singleEnd).toMillis() / 1000.0);
+        figures.put("singleProjectsPerSecond", singleRate);
+        figures.put("batchedRecords", batched.get());
+        figures.put("batches", batches.get());
+        figures.put("batchSeconds", Duration.between(batchStart, end).toMillis() / 1000.0);
+        figures.put("batchRecordsPerSecond", batchRate);
+        // CPU the registry process spent per accepted record: less at the mercy of other load on the machine than a rate.
+        figures.put("registryCpuMsPerZone", (cpuZones - cpu0) / (double) Math.max(1, zonesAccepted));
+        figures.put("registryCpuMsPerSingleProject", (cpuSingle - cpuZones) / (double) Math.max(1, accepted.get() - zonesAccepted));
+        figures.put("registryCpuMsPerBatchedRecord", (cpuBatch - cpuSingle) / (double) Math.max(1, batched.get()));
+        figures.put("writers", scale.writers());
+        figures.put("loadAverageAfterLoad", loadAverage());
+        results.put("registry", figures);
+        say("registry batch writes: " + batched.get() + " records in " + batches.get() + " batches, " + fmt(batchRate) + "/s; registry CPU ms "
+                + "per zone / single project / batched record: " + String.format(java.util.Locale.ROOT, "%.1f / %.1f / %.2f",
+                figures.get("registryCpuMsPerZone"), figures.get("registryCpuMsPerSingleProject"), figures.get("registryCpuMsPerBatchedRecord")));
+        return new Load(zoneRate, singleRate, batchRate, perBatch, overall,
+                (double) figures.get("registryCpuMsPerSingleProject"), (double) figures.get("registryCpuMsPerBatchedRecord"));
+    }
+
+    private JsonNode postBatch(String url, List<ObjectNode> items, String key, Instant deadline) throws InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("items").addAll(items);
+        return postUntilAccepted(url, body, key, deadline);
+    }
+
+    private final AtomicLong lastProgress = new AtomicLong();
+
+    private void progress(int count) {
+        long now = System.currentTimeMillis();
+        long last = lastProgress.get();
+        if (now - last > 5_000 && lastProgress.compareAndSet(last, now)) {
+            say("  " + count + " records accepted in batches");
+        }
     }
 
     private JsonNode postUntilAccepted(String url, ObjectNode body, String key, Instant deadline) throws InterruptedException {
@@ -312,24 +472,47 @@ public final class Bench {
 
     private long awaitOutboxDrained(Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
-        while (queryLong("registry", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") > 0) {
+        long left;
+        long lastSaid = 0;
+        while ((left = queryLong("registry", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) > 0) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("outbox not drained after " + timeout);
+                throw new IllegalStateException("outbox not drained after " + timeout + ": " + left + " left");
+            }
+            if (System.currentTimeMillis() - lastSaid > 5_000) {
+                say("  outbox: " + left + " events not yet relayed");
+                lastSaid = System.currentTimeMillis();
             }
             Thread.sleep(200);
         }
         return queryLong("registry", "SELECT count(*) FROM outbox_event");
     }
 
-    /** Starts metrics on the backlog and times how fast the applied versions (sum over aggregates) reach it. */
-    private double metricsCatchUpRate(long events) throws Exception {
+    /** Events relayed per second, from the first to the last publish (the relay runs while the load runs). */
+    private double relayRate() {
+        long events = queryLong("registry", "SELECT count(*) FROM outbox_event");
+        long millis = queryLong("registry", "SELECT (extract(epoch FROM max(published_at) - min(published_at)) * 1000)::bigint FROM outbox_event");
+        long afterLoad = queryLong("registry", "SELECT (extract(epoch FROM max(published_at) - max(occurred_at)) * 1000)::bigint FROM outbox_event");
+        double rate = events * 1000.0 / Math.max(1, millis);
+        results.put("outboxRelay", Map.of("events", events, "secondsFirstToLastPublish", millis / 1000.0,
+                "lastPublishAfterLastWriteSeconds", afterLoad / 1000.0, "eventsPerSecond", rate));
+        say("outbox relay: " + events + " events in " + millis / 1000.0 + " s, " + fmt(rate) + "/s; last publish "
+                + afterLoad / 1000.0 + " s after the last write");
+        return rate;
+    }
+
+    record CatchUp(long applied, boolean complete, double rate) {
+    }
+
+    /** Starts metrics on the backlog and times how fast the applied versions (sum over aggregates) reach it. Bounded. */
+    private CatchUp metricsCatchUp(long events) throws Exception {
         Instant launched = Instant.now();
         Thread starter = new Thread(() -> suite.startAgain(Suite.METRICS), "start-metrics");
         starter.start();
         Instant first = null;
         long firstApplied = 0;
         long applied = 0;
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(scale.name().equals("small") ? 5 : 90));
+        long lastSaid = System.currentTimeMillis();
+        Instant deadline = Instant.now().plus(scale.waitFor());
         while (applied < events && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
             try {
@@ -341,87 +524,234 @@ public final class Bench {
                 first = Instant.now();
                 firstApplied = applied;
             }
+            if (System.currentTimeMillis() - lastSaid > 10_000) {
+                lastSaid = System.currentTimeMillis();
+                double soFar = first == null ? 0 : (applied - firstApplied) * 1000.0 / Math.max(1, Duration.between(first, Instant.now()).toMillis());
+                say("  metrics: " + applied + " of " + events + " events applied (" + fmt(soFar) + "/s; waiting at most "
+                        + Duration.between(Instant.now(), deadline).toSeconds() + " s more)");
+            }
         }
         Instant end = Instant.now();
         starter.join(TimeUnit.MINUTES.toMillis(3));
-        if (applied < events) {
-            throw new IllegalStateException("metrics applied " + applied + " of " + events + " events before the deadline");
-        }
-        double rate = (applied - firstApplied) * 1000.0 / Math.max(1, Duration.between(first, end).toMillis());
-        results.put("metricsCatchUp", Map.of("events", events, "secondsFromFirstApplied", Duration.between(first, end).toMillis() / 1000.0,
+        boolean complete = applied >= events;
+        double rate = first == null ? 0 : (applied - firstApplied) * 1000.0 / Math.max(1, Duration.between(first, end).toMillis());
+        results.put("metricsCatchUp", Map.of("events", events, "applied", applied, "complete", complete,
+                "secondsFromFirstApplied", first == null ? -1 : Duration.between(first, end).toMillis() / 1000.0,
                 "secondsFromProcessStart", Duration.between(launched, end).toMillis() / 1000.0, "eventsPerSecond", rate));
-        say("metrics: " + events + " events applied, " + fmt(rate) + "/s once consuming ("
-                + Duration.between(launched, end).toSeconds() + " s from process start)");
-        return rate;
+        say("metrics: " + applied + " of " + events + " events applied, " + fmt(rate) + "/s once consuming ("
+                + Duration.between(launched, end).toSeconds() + " s from process start)" + (complete ? "" : " — NOT caught up, going on"));
+        return new CatchUp(applied, complete, rate);
     }
 
     // ------------------------------------------------------------------ freshness
 
-    /** {@code probes} updates (+1 worker each), spread over {@code threads} threads on distinct zones. */
-    private long[] freshness(int probes, int threads) throws Exception {
+    record Freshness(double achieved, int probes, long p50, long p99, int notVisible, long outboxBacklog, long metricsBacklog) {
+    }
+
+    /**
+     * {@code rate} changes/s offered for {@code duration}, open loop: a pacer sends each update at its scheduled time
+     * whether or not earlier ones were answered (bounded in flight; what the bound refuses is counted, not retried).
+     * The updates are PUTs with If-Match on projects outside the probe zones; 4 probe threads meanwhile update a
+     * project of their own zone and time 2xx -> the zone's workers moved by one in reporting's zone rollup.
+     */
+    private Freshness freshness(int rate, Duration duration) throws Exception {
         String registry = suite.url(Suite.REGISTRY);
         String reporting = suite.url(Suite.REPORTING);
+        int probeThreads = 4;
+        // Probe zones: the zones of the first active projects found in 4 distinct zones.
+        List<String> probeZones = new ArrayList<>();
+        List<Tracked> probeProjects = new ArrayList<>();
+        synchronized (projects) {
+            for (Tracked t : projects) {
+                if (t.active() && !probeZones.contains(t.zoneId) && probeZones.size() < probeThreads) {
+                    probeZones.add(t.zoneId);
+                    probeProjects.add(t);
+                }
+            }
+        }
+        java.util.concurrent.ConcurrentLinkedQueue<Tracked> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        synchronized (projects) {
+            projects.stream().filter(t -> !probeZones.contains(t.zoneId)).forEach(idle::add);
+        }
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(256);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
         List<Long> samples = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger notVisible = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService probes = Executors.newFixedThreadPool(probeThreads);
         List<Future<?>> done = new ArrayList<>();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            done.add(pool.submit(() -> {
-                for (int i = thread; i < probes && Instant.now().isBefore(deadline); i += threads) {
-                    String[] project = projects.get((i * 7919) % projects.size());
-                    // distinct zones per thread at any moment: zone index mod threads == thread
-                    int idx = (i * 7919) % projects.size();
-                    while (projectNumber.get(projects.get(idx)[0]) % scale.zones() % threads != thread) {
-                        idx = (idx + 1) % projects.size();
+        for (Tracked probe : probeProjects) {
+            done.add(probes.submit(() -> {
+                while (running.get()) {
+                    long ms = probe(registry, reporting, probe);
+                    if (ms < 0) {
+                        notVisible.incrementAndGet();
+                    } else {
+                        samples.add(ms);
                     }
-                    project = projects.get(idx);
-                    samples.add(probe(registry, reporting, project[0], project[1]));
+                    Thread.sleep(50);
                 }
                 return null;
             }));
         }
+        long cpu0 = rss.cpuMillis(Suite.REGISTRY);
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long sent = 0;
+        for (long due = start; due < end; due += interval) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            sent++;
+            Tracked t = idle.poll();
+            if (t == null || !inFlight.tryAcquire()) {
+                refused.incrementAndGet();
+                if (t != null) {
+                    idle.add(t);
+                }
+                continue;
+            }
+            ObjectNode body = t.body.deepCopy();
+            body.put("workers", body.path("workers").asInt() + 1);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(registry + "/api/v1/projects/" + t.id)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                    .header("If-Match", "\"" + t.revision + "\"")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                if (e == null && r.statusCode() == 200) {
+                    t.revision = r.headers().firstValue("ETag").map(v -> Long.parseLong(v.replace("\"", "").replace("W/", ""))).orElse(t.revision + 1);
+                    t.body.put("workers", body.path("workers").asInt());
+                    ok.incrementAndGet();
+                } else {
+                    failed.incrementAndGet();
+                }
+                inFlight.release();
+                idle.add(t);
+            });
+        }
+        long offeredNanos = System.nanoTime() - start;
+        // Let what is in flight finish (bounded), then stop the probes.
+        inFlight.tryAcquire(256, 30, TimeUnit.SECONDS);
+        inFlight.release(256);
+        long answeredNanos = System.nanoTime() - start;
+        long cpu = rss.cpuMillis(Suite.REGISTRY) - cpu0;
+        running.set(false);
         waitAll(done);
-        pool.shutdown();
+        probes.shutdown();
+        long outbox = queryLong("registry", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
+        long metrics = queryLong("registry", "SELECT count(*) FROM outbox_event") - queryLong("metrics", "SELECT coalesce(sum(version), 0) FROM applied_version");
+        double achieved = ok.get() * 1e9 / answeredNanos;
         long[] sorted = samples.stream().mapToLong(Long::longValue).sorted().toArray();
         long p50 = percentile(sorted, 50);
         long p99 = percentile(sorted, 99);
-        results.put("freshnessMs", Map.of("probes", sorted.length, "p50", p50, "p99", p99, "max", sorted[sorted.length - 1]));
-        say("freshness: " + sorted.length + " probes, p50 " + p50 + " ms, p99 " + p99 + " ms");
-        return new long[]{p50, p99};
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("offeredPerSecond", rate);
+        r.put("seconds", duration.toSeconds());
+        r.put("offered", sent);
+        r.put("accepted2xx", ok.get());
+        r.put("failed", failed.get());
+        r.put("notSentInFlightBound", refused.get());
+        r.put("achievedPerSecond", achieved);
+        r.put("offeredForSeconds", offeredNanos / 1e9);
+        r.put("answeredWithinSeconds", answeredNanos / 1e9);
+        r.put("probes", sorted.length);
+        r.put("probesNotVisibleWithin30s", notVisible.get());
+        r.put("p50Ms", p50);
+        r.put("p99Ms", p99);
+        r.put("maxMs", sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
+        r.put("registryCpuMsPerAcceptedUpdate", cpu / (double) Math.max(1, ok.get()));
+        r.put("outboxBacklogAfter", outbox);
+        r.put("metricsBacklogAfter", metrics);
+        r.put("loadAverage", loadAverage());
+        results.put("freshness" + rate, r);
+        say("freshness at " + rate + "/s offered: " + ok.get() + " accepted (" + fmt(achieved) + "/s), " + failed.get() + " failed, "
+                + refused.get() + " not sent (in-flight bound); " + sorted.length + " probes p50 " + p50 + " ms p99 " + p99
+                + " ms, " + notVisible.get() + " not visible; backlog outbox " + outbox + ", metrics " + metrics);
+        return new Freshness(achieved, sorted.length, p50, p99, notVisible.get(), outbox, metrics);
     }
 
-    private long probe(String registry, String reporting, String projectId, String zoneId) throws Exception {
-        int n = projectNumber.get(projectId);
-        int workers = projectWorkers.get(projectId) + 1;
-        boolean fdi = n % 3 != 0;
-        ObjectNode p = JSON.createObjectNode();
-        p.put("name", "Nhà máy bench " + n).put("investor", "Investor " + n).put("origin", fdi ? "FDI" : "DOMESTIC");
-        if (fdi) {
-            p.put("investorCountry", n % 2 == 0 ? "KR" : "JP");
-        }
-        p.put("sector", "electronics");
-        p.putObject("registeredCapital").put("amount", 1_000_000L * (1 + n % 50)).put("currency", n % 2 == 0 ? "USD" : "VND");
-        p.put("leasedAreaHa", 0.1).put("workers", workers).put("status", "OPERATING")
-                .put("validOn", LocalDate.now().minusDays(1).toString()).put("source", "bench");
-        HttpResult r = send("PUT", registry + "/api/v1/projects/" + projectId, p.toString(),
-                Map.of("If-Match", "\"" + projectRevision.get(projectId) + "\""));
+    /**
+     * One probe: +1 worker on the project, then the zone rollup polled until it shows the zone's workers as the
+     * registry now has them (the sum over the zone's active projects, which only this probe thread changes); -1 if
+     * not in 30 s. The expected figure is absolute: while metrics still works through a backlog the zone's earlier
+     * changes arrive too, and a relative "+1" would never be seen.
+     */
+    private long probe(String registry, String reporting, Tracked t) throws Exception {
+        ObjectNode body = t.body.deepCopy();
+        body.put("workers", body.path("workers").asInt() + 1);
+        HttpResult r = send("PUT", registry + "/api/v1/projects/" + t.id, body.toString(), Map.of("If-Match", "\"" + t.revision + "\""));
         if (r.status() != 200) {
             throw new IllegalStateException("probe update answered " + r.status() + " " + r.text());
         }
         long accepted = System.nanoTime();
-        projectRevision.put(projectId, r.json().path("revision").asLong());
-        projectWorkers.put(projectId, workers);
-        long expected = zoneWorkers.get(zoneId).incrementAndGet();
-        long deadline = accepted + TimeUnit.SECONDS.toNanos(60);
+        t.revision = r.json().path("revision").asLong();
+        t.body.put("workers", body.path("workers").asInt());
+        long expected;
+        synchronized (projects) {
+            expected = projects.stream().filter(o -> o.zoneId.equals(t.zoneId) && o.active())
+                    .mapToLong(o -> o.body.path("workers").asLong()).sum();
+        }
+        long deadline = accepted + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            HttpResult rollup = send("GET", reporting + "/api/v1/rollups/zones/" + zoneId, null, Map.of());
-            if (rollup.status() == 200 && rollup.json().path("employment").path("workers").asLong() == expected) {
+            if (zoneRollupWorkers(reporting, t.zoneId) == expected) {
                 return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - accepted);
             }
             Thread.sleep(10);
         }
-        throw new IllegalStateException("zone " + zoneId + " never showed " + expected + " workers in reporting");
+        return -1;
+    }
+
+    private long zoneRollupWorkers(String reporting, String zoneId) {
+        HttpResult rollup = send("GET", reporting + "/api/v1/rollups/zones/" + zoneId, null, Map.of());
+        return rollup.status() == 200 ? rollup.json().path("employment").path("workers").asLong(-1) : -1;
+    }
+
+    // ------------------------------------------------------------------ rebuild
+
+    record Rebuilt(boolean done, String state, long applied, long total, long seconds, double rate) {
+    }
+
+    /** POST /api/v1/admin/rebuild on metrics, then its progress polled until DONE (bounded). */
+    private Rebuilt rebuild() throws Exception {
+        String metrics = suite.url(Suite.METRICS);
+        HttpResult started = send("POST", metrics + "/api/v1/admin/rebuild", null, Map.of());
+        if (started.status() != 202 && started.status() != 200) {
+            throw new IllegalStateException("rebuild answered " + started.status() + " " + started.text());
+        }
+        Instant t0 = Instant.now();
+        Instant deadline = t0.plus(scale.waitFor());
+        JsonNode progress = started.json();
+        long lastSaid = System.currentTimeMillis();
+        while (Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            HttpResult r = send("GET", metrics + "/api/v1/admin/rebuild", null, Map.of());
+            if (r.status() == 200) {
+                progress = r.json();
+            }
+            String state = progress.path("state").asText();
+            if (state.equals("DONE") || state.equals("FAILED")) {
+                break;
+            }
+            if (System.currentTimeMillis() - lastSaid > 10_000) {
+                lastSaid = System.currentTimeMillis();
+                say("  rebuild: " + progress.path("eventsApplied").asLong() + " of " + progress.path("eventsTotal").asLong()
+                        + " events applied (" + progress.path("eventsRead").asLong() + " read)");
+            }
+        }
+        String state = progress.path("state").asText();
+        long seconds = Duration.between(t0, Instant.now()).toSeconds();
+        long read = progress.path("eventsRead").asLong();
+        long total = progress.path("eventsTotal").asLong();
+        double rate = state.equals("DONE") && progress.hasNonNull("eventsPerSecond") ? progress.path("eventsPerSecond").asDouble()
+                : read * 1.0 / Math.max(1, seconds);
+        results.put("rebuild", JSON.convertValue(progress, Map.class));
+        say("rebuild: " + state + ", " + read + " of " + total + " events read in " + seconds + " s, " + fmt(rate) + "/s");
+        return new Rebuilt(state.equals("DONE"), state, progress.path("eventsApplied").asLong(), total, seconds, rate);
     }
 
     // ------------------------------------------------------------------ read latency
@@ -518,19 +848,6 @@ public final class Bench {
         }
     }
 
-    private static long[] rss(long pid) throws IOException {
-        long rss = 0;
-        long hwm = 0;
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                rss = Long.parseLong(line.replaceAll("\\D", ""));
-            } else if (line.startsWith("VmHWM:")) {
-                hwm = Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return new long[]{rss, hwm};
-    }
-
     private static void waitAll(List<Future<?>> futures) throws Exception {
         for (Future<?> f : futures) {
             f.get();
@@ -569,13 +886,14 @@ public final class Bench {
         for (String[] r : table) {
             rows.addObject().put("figure", r[0]).put("value", r[1]).put("rawLimit", r[2]).put("rawLimitValue", r[3]).put("ratio", r[4]);
         }
-        String base = "bench-" + scale.name() + "-" + stamp;
+        String base = stamp + "-" + scale.name();
         Files.writeString(dir.resolve(base + ".json"), JSON.writeValueAsString(json));
         StringBuilder md = new StringBuilder();
         md.append("# izone bench, scale ").append(scale.name()).append(" (").append(scale.zones()).append(" zones, ")
-                .append(scale.projects()).append(" projects), ").append(stamp).append(" UTC\n\n");
+                .append(results.get("projects")).append(" projects, ").append(results.get("reports")).append(" quarterly reports), ").append(stamp).append(" UTC\n\n");
         md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, load average at start ")
                 .append(String.format(java.util.Locale.ROOT, "%.1f", (Double) ((Map<?, ?>) results.get("machine")).get("loadAverageAtStart")))
+                .append(", at the end ").append(String.format(java.util.Locale.ROOT, "%.1f", (Double) results.get("loadAverageAtEnd")))
                 .append(", Java ").append(System.getProperty("java.version")).append(". Run time ").append(results.get("totalSeconds")).append(" s.\n\n");
         md.append("| Figure | Value | Raw limit measured in the same run | Limit | Ratio |\n|---|---:|---|---:|---:|\n");
         for (String[] r : table) {
@@ -585,6 +903,10 @@ public final class Bench {
         Files.writeString(dir.resolve("latest-" + scale.name() + ".md"), md.toString());
         say("results: " + dir.resolve(base + ".json") + " and " + dir.resolve(base + ".md"));
         System.out.println(md);
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static void say(String line) {

@@ -65,6 +65,15 @@ public class ProblemMappers {
                 field + ": " + message, List.of(new Problem.FieldError(field, message))).toResponse();
     }
 
+    /**
+     * A value of the wrong type (e.g. {@code "workers": "many"}): mapped here explicitly, else Quarkus' own mapper
+     * for this exact type wins over {@link #unreadable} and answers 400 without naming the field.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentEdit(Exception e) {
         return Problem.of(409, "concurrent-edit", "Someone else changed this record at the same time",

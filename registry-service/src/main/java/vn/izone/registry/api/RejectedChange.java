@@ -18,6 +18,18 @@ public class RejectedChange extends RuntimeException {
         return problem;
     }
 
+    /**
+     * The same refusal for item {@code prefix} of a batch (e.g. {@code items[12]}): every field is named
+     * {@code items[12].field}, fields of the whole request (the zone in the path) stay as they are.
+     */
+    public RejectedChange forItem(String prefix) {
+        List<Problem.FieldError> errors = problem.errors() == null ? null : problem.errors().stream()
+                .map(e -> "zoneId".equals(e.field()) ? e : new Problem.FieldError(prefix + "." + e.field(), e.message()))
+                .toList();
+        return new RejectedChange(new Problem(problem.type(), problem.title(), problem.status(),
+                prefix + ": " + problem.detail(), errors));
+    }
+
     public static RejectedChange invalid(String field, String message) {
         return new RejectedChange(Problem.of(422, "invalid-value", "The request has invalid values",
                 field + ": " + message, List.of(new Problem.FieldError(field, message))));

@@ -150,8 +150,10 @@ public class OutboxRelay {
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
         }
-        Instant now = Instant.now();
-        batch.forEach(e -> e.publishedAt = now);
+        // One UPDATE for the batch: marking 500 managed entities dirty cost 500 UPDATE statements at commit.
+        em.createQuery("update OutboxEvent e set e.publishedAt = :now where e.id in :ids")
+                .setParameter("now", Instant.now()).setParameter("ids", batch.stream().map(e -> e.id).toList())
+                .executeUpdate();
         meters.counter("izone.outbox.relayed").increment(batch.size());
         return batch.size();
     }

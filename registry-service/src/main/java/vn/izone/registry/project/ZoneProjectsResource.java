@@ -16,19 +16,23 @@ import vn.izone.registry.api.Actor;
 import vn.izone.registry.api.IdempotencyKeys;
 import vn.izone.registry.api.Revisions;
 import vn.izone.registry.api.WriteAccess;
+import vn.izone.registry.batch.Batch;
+import vn.izone.registry.batch.ProjectBatches;
 import vn.izone.registry.zone.ZoneService;
 
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** The projects of one zone: register one, list them. */
+/** The projects of one zone: register one or a batch, list them. */
 @Path("/api/v1/zones/{zoneId}/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ZoneProjectsResource {
     @Inject
     WriteAccess access;
+    @Inject
+    ProjectBatches batches;
     private final ProjectService projects;
     private final ZoneService zones;
     private final IdempotencyKeys idempotency;
@@ -47,6 +51,17 @@ public class ZoneProjectsResource {
         UUID id = idempotency.createOnce(key, "project", request, () -> projects.register(zoneId, request, access.actor(actor)).id());
         ProjectView view = ProjectService.view(projects.find(id));
         return Response.created(URI.create("/api/v1/projects/" + id)).tag(Revisions.etag(view.revision())).entity(view).build();
+    }
+
+    @POST
+    @Path("batch")
+    @Operation(summary = "Register up to 1,000 projects of a zone at once, all or none",
+            description = "Body {\"items\": [project, ...]}. Each item is checked like a single registration; one bad item "
+                    + "refuses the whole batch (422 naming items[i].field) and nothing is written. Every project gets its own "
+                    + "project.registered event. Send an Idempotency-Key: a retry answers the same projects.")
+    public Response registerBatch(@PathParam("zoneId") UUID zoneId, Batch<ProjectRequest> batch,
+                                  @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
+        return batches.register(zoneId, batch, key, actor);
     }
 
     @GET

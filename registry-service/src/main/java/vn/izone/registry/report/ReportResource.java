@@ -19,6 +19,8 @@ import vn.izone.registry.api.Actor;
 import vn.izone.registry.api.IdempotencyKeys;
 import vn.izone.registry.api.Revisions;
 import vn.izone.registry.api.WriteAccess;
+import vn.izone.registry.batch.Batch;
+import vn.izone.registry.batch.ReportBatches;
 import vn.izone.registry.events.EventHistory;
 import vn.izone.registry.zone.ZoneService;
 
@@ -34,6 +36,8 @@ import java.util.UUID;
 public class ReportResource {
     @Inject
     WriteAccess access;
+    @Inject
+    ReportBatches batches;
     private final ReportService reports;
     private final ZoneService zones;
     private final IdempotencyKeys idempotency;
@@ -62,6 +66,18 @@ public class ReportResource {
         ReportView view = ReportService.view(reports.find(zoneId, id));
         return Response.created(URI.create("/api/v1/zones/" + zoneId + "/reports/" + id))
                 .tag(Revisions.etag(view.revision())).entity(view).build();
+    }
+
+    @POST
+    @Path("batch")
+    @Operation(summary = "Submit up to 1,000 periodic reports of a zone at once, all or none",
+            description = "Body {\"items\": [report, ...]}. Each item is checked like a single submission (items of the batch "
+                    + "count as existing reports for the period check); one bad item refuses the whole batch (422 naming "
+                    + "items[i].field) and nothing is written. Every report gets its own report.submitted event. "
+                    + "Send an Idempotency-Key: a retry answers the same reports.")
+    public Response submitBatch(@PathParam("zoneId") UUID zoneId, Batch<ReportRequest> batch,
+                                @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
+        return batches.submit(zoneId, batch, key, actor);
     }
 
     @GET

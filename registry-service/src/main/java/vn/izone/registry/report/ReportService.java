@@ -42,8 +42,32 @@ public class ReportService {
     public ReportView submit(UUID zoneId, @NotNull @Valid ReportRequest request, String actor) {
         Zone zone = zones.find(zoneId);
         access.requireProvince(zone.provinceCode, "zoneId");
+        return create(zone, UUID.randomUUID(), request, actor);
+    }
+
+    /**
+     * Submits every item for the zone, in order, or none (the caller's transaction). Item {@code i} gets the id
+     * {@code ids.get(i)}; a rejected item is re-thrown with its fields prefixed {@code items[i].}. Items of the
+     * batch see each other: two items for the same period are refused like a report that already exists.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ReportView> submitAll(UUID zoneId, List<ReportRequest> requests, List<UUID> ids, String actor) {
+        Zone zone = zones.find(zoneId);
+        access.requireProvince(zone.provinceCode, "zoneId");
+        List<ReportView> views = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                views.add(create(zone, ids.get(i), requests.get(i), actor));
+            } catch (RejectedChange e) {
+                throw e.forItem("items[" + i + "]");
+            }
+        }
+        return views;
+    }
+
+    private ReportView create(Zone zone, UUID id, ReportRequest request, String actor) {
         Report report = new Report();
-        report.id = UUID.randomUUID();
+        report.id = id;
         report.zoneId = zone.id;
         report.revision = 1;
         apply(report, request, actor);

@@ -58,6 +58,11 @@ class WriteAccessTest {
                 .then().statusCode(403).body("errors[0].field", equalTo("zoneId"));
         as(TestTokens.department("25")).body(Api.NINE_MONTHS_2025.replace("2025", "2024"))
                 .post("/api/v1/zones/" + zone + "/reports").then().statusCode(403);
+        // Batches are authorised like single writes.
+        as(TestTokens.department("25")).body("{\"items\":[" + Api.PROJECT + "]}").post("/api/v1/zones/" + zone + "/projects/batch")
+                .then().statusCode(403).body("errors[0].field", equalTo("zoneId"));
+        as(TestTokens.department("25")).body("{\"items\":[" + Api.NINE_MONTHS_2025.replace("2025", "2024") + "]}")
+                .post("/api/v1/zones/" + zone + "/reports/batch").then().statusCode(403);
         // Its own zone cannot be moved into another province either.
         as(TestTokens.department("37")).header("If-Match", "\"1\"")
                 .body(Api.PARK.replace("\"provinceCode\":\"37\"", "\"provinceCode\":\"25\"").replace("\"formerProvinceCode\":\"37\",", ""))
@@ -76,6 +81,8 @@ class WriteAccessTest {
             as(token).body(Api.PARK).post("/api/v1/zones")
                     .then().statusCode(403).contentType("application/problem+json").body("errors[0].field", equalTo("Authorization"));
             as(token).body(Api.NINE_MONTHS_2025).post("/api/v1/zones/" + zone + "/reports").then().statusCode(403);
+            as(token).body("{\"items\":[" + Api.PROJECT + "]}").post("/api/v1/zones/" + zone + "/projects/batch")
+                    .then().statusCode(403).body("errors[0].field", equalTo("Authorization"));
             as(token).contentType("text/csv; charset=UTF-8").body("kind,name\n").post("/api/v1/zones/import").then().statusCode(403);
             as(token).get("/api/v1/zones/" + zone).then().statusCode(200);
             as(token).get("/api/v1/zones/" + zone + "/reports").then().statusCode(200);
