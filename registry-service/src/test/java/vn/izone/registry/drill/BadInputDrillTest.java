@@ -162,7 +162,24 @@ class BadInputDrillTest {
                 new Endpoint("POST", "/api/v1/zones/{zoneId}/reports", "/api/v1/zones/" + zone + "/reports", quarterReport, reportFields, true, false, false),
                 new Endpoint("PUT", "/api/v1/zones/{zoneId}/reports/{id}", "/api/v1/zones/" + zone + "/reports/" + report,
                         Api.NINE_MONTHS_2025, reportFields, false, true, true),
-                new Endpoint("POST", "/api/v1/figures", "/api/v1/figures", figureBody, figureFields, false, false, false));
+                new Endpoint("POST", "/api/v1/figures", "/api/v1/figures", figureBody, figureFields, false, false, false),
+                new Endpoint("POST", "/api/v1/zones/{zoneId}/projects/batch", "/api/v1/zones/" + zone + "/projects/batch",
+                        batch(Api.PROJECT), batched(projectFields), true, false, false),
+                new Endpoint("POST", "/api/v1/zones/{zoneId}/reports/batch", "/api/v1/zones/" + zone + "/reports/batch",
+                        batch(quarterReport.replace("\"number\":1", "\"number\":2")), batched(reportFields), true, false, false));
+    }
+
+    /** A batch body holding one valid item, as the batch endpoints take it. */
+    static String batch(String item) {
+        return "{\"items\":[" + item + "]}";
+    }
+
+    /** The item's fields as fields of the batch's first item, plus the list itself. */
+    static List<Field> batched(List<Field> itemFields) {
+        List<Field> fields = new java.util.ArrayList<>();
+        fields.add(Field.of("items", Kind.LIST, true));
+        itemFields.forEach(f -> fields.add(new Field("items.0." + f.path(), f.kind(), f.required(), f.max())));
+        return fields;
     }
 
     static final String IMPORT = "POST /api/v1/zones/import";
@@ -181,7 +198,8 @@ class BadInputDrillTest {
         for (Endpoint e : endpoints) {
             if (e.idempotencyKey()) {
                 ObjectNode other = (ObjectNode) JSON.readTree(e.validBody());
-                other.put("source", "fuzz: the body first sent with this key");
+                ObjectNode first = other.has("items") ? (ObjectNode) other.get("items").get(0) : other; // batches: in the item
+                first.put("source", "fuzz: the body first sent with this key");
                 Answer a = send(e.method(), e.path(), "application/json", bytes(other.toString()),
                         Map.of("Idempotency-Key", "fuzz-used-" + e.template()));
                 assertEquals(201, a.status(), () -> e.key() + " setup: " + a.body());
@@ -640,15 +658,28 @@ class BadInputDrillTest {
         JsonNode parent = body;
         for (int i = 0; i < parts.length - 1; i++) {
             JsonNode next = parent.isArray() ? parent.path(Integer.parseInt(parts[i])) : parent.path(parts[i]);
-            if (next.isMissingNode() || !next.isContainerNode()) { // a parent another mutation replaced: rebuild it
+            boolean arrayMisfits = next.isArray() && !parts[i + 1].matches("\\d+"); // e.g. an object replaced by []
+            if (next.isMissingNode() || !next.isContainerNode() || arrayMisfits) { // a parent another mutation replaced: rebuild it
                 next = NODES.objectNode();
-                ((ObjectNode) parent).set(parts[i], next);
+                if (parent instanceof ArrayNode array) { // e.g. a batch's items emptied by another mutation
+                    int index = Integer.parseInt(parts[i]);
+                    while (array.size() <= index) {
+                        array.addNull();
+                    }
+                    array.set(index, next);
+                } else {
+                    ((ObjectNode) parent).set(parts[i], next);
+                }
             }
             parent = next;
         }
         String last = parts[parts.length - 1];
-        if (parent.isArray()) {
-            ((ArrayNode) parent).set(Integer.parseInt(last), value);
+        if (parent instanceof ArrayNode array) {
+            int index = Integer.parseInt(last);
+            while (array.size() <= index) {
+                array.addNull();
+            }
+            array.set(index, value);
         } else {
             ((ObjectNode) parent).set(last, value);
         }
