@@ -44,6 +44,9 @@ public class Zone extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "cluster_model")
     public ClusterModel clusterModel;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "park_type")
+    public ParkType parkType;
     @Column(name = "planned_area_ha")
     public BigDecimal plannedAreaHa;
     @Column(name = "established_area_ha")

@@ -38,5 +38,6 @@ public record ZoneRequest(
         @Size(max = 20) List<ZoneDetails.@Valid Phase> phases,
         @Valid ZoneDetails.InfrastructureInvestment infrastructureInvestmentVnd,
         @Valid ZoneDetails.Wastewater wastewater,
-        @Size(max = 20) List<ZoneDetails.@Valid Target> targets) {
+        @Size(max = 20) List<ZoneDetails.@Valid Target> targets,
+        ParkType parkType) {
 }

@@ -132,7 +132,7 @@ public class ZoneService {
                 zone.latitude, zone.longitude, zone.validOn, zone.source, zone.updatedBy, zone.updatedAt,
                 read(zone.phases, PHASES), investment(zone),
                 zone.wastewaterCentralised == null ? null : new ZoneDetails.Wastewater(zone.wastewaterCentralised, zone.wastewaterMeetsStandard),
-                read(zone.targets, TARGETS));
+                read(zone.targets, TARGETS), zone.parkType);
     }
 
     private static ZoneDetails.InfrastructureInvestment investment(Zone zone) {
@@ -185,6 +185,9 @@ public class ZoneService {
                         + " belongs to province " + former.provinceCode + ", not " + r.provinceCode()));
             }
         }
+        if (r.parkType() != null && r.kind() != ZoneKind.INDUSTRIAL_PARK) {
+            errors.add(new Problem.FieldError("parkType", "only industrial parks have a park type (Decree 35/2022/ND-CP)"));
+        }
         if (r.clusterModel() != null && r.kind() != ZoneKind.INDUSTRIAL_CLUSTER) {
             errors.add(new Problem.FieldError("clusterModel", "only industrial clusters have a cluster model"));
         }
@@ -218,6 +221,7 @@ public class ZoneService {
         zone.statusDate = r.statusDate();
         zone.constructionProgressPercent = r.constructionProgressPercent();
         zone.clusterModel = r.clusterModel();
+        zone.parkType = r.parkType();
         zone.plannedAreaHa = r.plannedAreaHa();
         zone.establishedAreaHa = r.establishedAreaHa();
         zone.industrialLandHa = r.industrialLandHa();

@@ -40,5 +40,6 @@ public record ZoneView(
         List<ZoneDetails.Phase> phases,
         ZoneDetails.InfrastructureInvestment infrastructureInvestmentVnd,
         ZoneDetails.Wastewater wastewater,
-        List<ZoneDetails.Target> targets) {
+        List<ZoneDetails.Target> targets,
+        ParkType parkType) {
 }
