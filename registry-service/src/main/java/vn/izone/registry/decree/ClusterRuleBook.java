@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +39,7 @@ public class ClusterRuleBook {
     private final Book book;
 
     public ClusterRuleBook(ObjectMapper json, @ConfigProperty(name = "izone.rules.clusters", defaultValue = "rules/decree-32-2024.json") String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("rule file " + resource + " not found on the classpath");
-            }
-            this.book = json.readValue(in, Book.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("rule file " + resource + " unreadable", e);
-        }
+        this.book = RuleFiles.read(json, resource, Book.class);
     }
 
     public Book book() {

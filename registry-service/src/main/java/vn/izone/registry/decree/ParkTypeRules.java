@@ -5,9 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.izone.registry.zone.ParkType;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -30,14 +27,7 @@ public class ParkTypeRules {
     private final Book book;
 
     public ParkTypeRules(ObjectMapper json, @ConfigProperty(name = "izone.rules.parks", defaultValue = "rules/decree-35-2022.json") String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("rule file " + resource + " not found on the classpath");
-            }
-            this.book = json.readValue(in, Book.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("rule file " + resource + " unreadable", e);
-        }
+        this.book = RuleFiles.read(json, resource, Book.class);
     }
 
     public Book book() {

@@ -17,7 +17,7 @@ import vn.izone.registry.api.IdempotencyKeys;
 import vn.izone.registry.api.Revisions;
 import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.batch.Batch;
-import vn.izone.registry.batch.ProjectBatches;
+import vn.izone.registry.batch.Batches;
 import vn.izone.registry.zone.ZoneService;
 
 import java.net.URI;
@@ -32,7 +32,7 @@ public class ZoneProjectsResource {
     @Inject
     WriteAccess access;
     @Inject
-    ProjectBatches batches;
+    Batches batches;
     private final ProjectService projects;
     private final ZoneService zones;
     private final IdempotencyKeys idempotency;
@@ -61,7 +61,8 @@ public class ZoneProjectsResource {
                     + "project.registered event. Send an Idempotency-Key: a retry answers the same projects.")
     public Response registerBatch(@PathParam("zoneId") UUID zoneId, Batch<ProjectRequest> batch,
                                   @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
-        return batches.register(zoneId, batch, key, actor);
+        return batches.create("project", zoneId, batch, key, actor, projects::registerAll,
+                id -> ProjectService.view(projects.find(id)));
     }
 
     @GET

@@ -20,7 +20,7 @@ import vn.izone.registry.api.IdempotencyKeys;
 import vn.izone.registry.api.Revisions;
 import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.batch.Batch;
-import vn.izone.registry.batch.ReportBatches;
+import vn.izone.registry.batch.Batches;
 import vn.izone.registry.events.EventHistory;
 import vn.izone.registry.zone.ZoneService;
 
@@ -37,7 +37,7 @@ public class ReportResource {
     @Inject
     WriteAccess access;
     @Inject
-    ReportBatches batches;
+    Batches batches;
     private final ReportService reports;
     private final ZoneService zones;
     private final IdempotencyKeys idempotency;
@@ -77,7 +77,8 @@ public class ReportResource {
                     + "Send an Idempotency-Key: a retry answers the same reports.")
     public Response submitBatch(@PathParam("zoneId") UUID zoneId, Batch<ReportRequest> batch,
                                 @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
-        return batches.submit(zoneId, batch, key, actor);
+        return batches.create("report", zoneId, batch, key, actor, reports::submitAll,
+                id -> ReportService.view(reports.find(zoneId, id)));
     }
 
     @GET

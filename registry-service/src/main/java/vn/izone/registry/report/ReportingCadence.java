@@ -3,11 +3,9 @@ package vn.izone.registry.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.izone.registry.decree.RuleFiles;
 import vn.izone.registry.zone.ZoneKind;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Comparator;
@@ -37,14 +35,7 @@ public class ReportingCadence {
     private final Rules rules;
 
     public ReportingCadence(ObjectMapper json, @ConfigProperty(name = "izone.rules.reporting", defaultValue = "rules/cluster-reporting.json") String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("rule file " + resource + " not found on the classpath");
-            }
-            this.rules = json.readValue(in, Rules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("rule file " + resource + " unreadable", e);
-        }
+        this.rules = RuleFiles.read(json, resource, Rules.class);
     }
 
     public Rules rules() {
