@@ -62,7 +62,7 @@ public class IndicatorCalculator {
         Object[] zoneRow = (Object[]) em.createNativeQuery("""
                 WITH p AS (
                     SELECT zone_id, sum(leased_area_ha) FILTER (WHERE %3$s) AS leased
-                    FROM %6$s p GROUP BY zone_id),
+                    FROM %6$s p WHERE p.zone_id IN (SELECT z.zone_id FROM %7$s z WHERE %4$s) GROUP BY zone_id),
                 z AS (
                     SELECT z.*, coalesce(z.leased_area_ha, p.leased, 0) AS leased
                     FROM %7$s z LEFT JOIN p ON p.zone_id = z.zone_id WHERE %4$s)
@@ -187,8 +187,10 @@ public class IndicatorCalculator {
      * for itself (no projectId), only that zone-level report, not also its projects' reports of the period.
      * For a past date, only the periods that had ended by then.
      */
-    static String effectiveReports(LocalDate asOf, Instant reportedBy) {
-        String ended = asOf == null ? "TRUE" : "r.period_end <= DATE '%s'".formatted(asOf);
+    static String effectiveReports(LocalDate asOf, Instant reportedBy, Scope scope) {
+        // only the scope's zones: a zone's figures must not cost a pass over every report of the country
+        String ended = (asOf == null ? "TRUE" : "r.period_end <= DATE '%s'".formatted(asOf))
+                + " AND r.zone_id IN (SELECT z.zone_id FROM %s z WHERE %s)".formatted(zoneSource(asOf, reportedBy), filter(scope));
         String reports = reportedBy == null ? "report_state" : """
                 (SELECT DISTINCT ON (report_id) * FROM report_state_history WHERE recorded_at <= TIMESTAMPTZ '%s'
                  ORDER BY report_id, revision DESC)""".formatted(reportedBy);
@@ -217,7 +219,7 @@ public class IndicatorCalculator {
                     AND l.number IS NOT DISTINCT FROM e.number
                 JOIN %s z ON z.zone_id = e.zone_id
                 WHERE e.workers IS NOT NULL AND %s
-                """.formatted(effectiveReports(asOf, reportedBy), zoneSource(asOf, reportedBy), filter(scope)))
+                """.formatted(effectiveReports(asOf, reportedBy, scope), zoneSource(asOf, reportedBy), filter(scope)))
                 .setParameter(1, scope.code()).getSingleResult();
         return new Indicators.Employment(projectWorkers, "PROJECTS: workers declared by active secondary projects",
                 row[0] == null ? null : num(row[0]),
@@ -246,7 +248,7 @@ public class IndicatorCalculator {
                 WHERE %s
                 GROUP BY e.period_kind, e.year, e.number
                 ORDER BY max(e.period_end) DESC NULLS LAST, e.year DESC, e.period_kind, e.number DESC NULLS LAST
-                """.formatted(effectiveReports(asOf, reportedBy), zoneSource(asOf, reportedBy), filter(scope)))
+                """.formatted(effectiveReports(asOf, reportedBy, scope), zoneSource(asOf, reportedBy), filter(scope)))
                 .setParameter(1, scope.code()).getResultList();
         List<Indicators.PeriodFigures> periods = new ArrayList<>();
         for (Object[] r : rows) {
