@@ -35,7 +35,7 @@ public class LandBankResource {
                         String formerProvinceCode, ZoneStatus status, BigDecimal freeHa, BigDecimal industrialLandHa,
                         BigDecimal leasedHa, BigDecimal occupancyPercent, String infrastructureInvestor,
                         Boolean wastewaterCentralised, Boolean wastewaterMeetsStandard, BigDecimal latitude,
-                        BigDecimal longitude, List<String> sectors) {
+                        BigDecimal longitude, List<String> sectors, com.fasterxml.jackson.databind.JsonNode outline) {
     }
 
     @GET
@@ -60,6 +60,16 @@ public class LandBankResource {
                 .toList();
     }
 
+    private static com.fasterxml.jackson.databind.JsonNode outline(String value) {
+        try {
+            return value == null ? null : OUTLINES.readTree(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored zone outline unreadable", e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper OUTLINES = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private Offer offer(Zone z) {
         ClusterFacts facts = ClusterRuleEnforcer.facts(z);
         List<String> sectors = Project.<Project>list("zoneId", z.id).stream()
@@ -67,6 +77,7 @@ public class LandBankResource {
         Province province = Province.findById(z.provinceCode);
         return new Offer(z.id, z.name, z.kind, z.provinceCode, province == null ? null : province.name, z.formerProvinceCode,
                 z.status, facts.unleasedHa(), z.industrialLandHa, facts.leasedHa(), facts.occupancyPercent(),
-                z.infrastructureInvestor, z.wastewaterCentralised, z.wastewaterMeetsStandard, z.latitude, z.longitude, sectors);
+                z.infrastructureInvestor, z.wastewaterCentralised, z.wastewaterMeetsStandard, z.latitude, z.longitude, sectors,
+                outline(z.outline));
     }
 }

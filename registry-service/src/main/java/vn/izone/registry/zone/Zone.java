@@ -66,6 +66,9 @@ public class Zone extends PanacheEntityBase {
     public String updatedBy;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** GeoJSON Polygon or MultiPolygon ({@link ZoneOutline}), for the land-bank map. */
+    @ColumnTransformer(write = "?::jsonb")
+    public String outline;
     /** JSON array of {@link ZoneDetails.Phase}. */
     @ColumnTransformer(write = "?::jsonb")
     public String phases;

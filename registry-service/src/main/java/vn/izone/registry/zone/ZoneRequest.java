@@ -39,5 +39,6 @@ public record ZoneRequest(
         @Valid ZoneDetails.InfrastructureInvestment infrastructureInvestmentVnd,
         @Valid ZoneDetails.Wastewater wastewater,
         @Size(max = 20) List<ZoneDetails.@Valid Target> targets,
-        ParkType parkType) {
+        ParkType parkType,
+        com.fasterxml.jackson.databind.JsonNode outline) {
 }

@@ -132,7 +132,7 @@ public class ZoneService {
                 zone.latitude, zone.longitude, zone.validOn, zone.source, zone.updatedBy, zone.updatedAt,
                 read(zone.phases, PHASES), investment(zone),
                 zone.wastewaterCentralised == null ? null : new ZoneDetails.Wastewater(zone.wastewaterCentralised, zone.wastewaterMeetsStandard),
-                read(zone.targets, TARGETS), zone.parkType);
+                read(zone.targets, TARGETS), zone.parkType, outline(zone.outline));
     }
 
     private static ZoneDetails.InfrastructureInvestment investment(Zone zone) {
@@ -150,6 +150,14 @@ public class ZoneService {
             return json.readValue(value, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored zone details unreadable", e);
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode outline(String value) {
+        try {
+            return value == null ? null : json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored zone outline unreadable", e);
         }
     }
 
@@ -204,6 +212,10 @@ public class ZoneService {
                         + " ha, more than the planned " + r.plannedAreaHa().toPlainString() + " ha"));
             }
         }
+        Problem.FieldError outline = ZoneOutline.check(r.outline());
+        if (outline != null) {
+            errors.add(outline);
+        }
         if (r.wastewater() != null && Boolean.TRUE.equals(r.wastewater().meetsStandard())
                 && !Boolean.TRUE.equals(r.wastewater().centralised())) {
             errors.add(new Problem.FieldError("wastewater.meetsStandard", "only a centralised treatment plant can meet the standard"));
@@ -234,6 +246,7 @@ public class ZoneService {
         zone.updatedBy = actor;
         zone.updatedAt = Instant.now();
         zone.phases = write(r.phases());
+        zone.outline = r.outline() == null || r.outline().isNull() ? null : r.outline().toString();
         ZoneDetails.InfrastructureInvestment money = r.infrastructureInvestmentVnd();
         zone.infraCentralBudgetVnd = money == null ? null : money.centralBudget();
         zone.infraLocalBudgetVnd = money == null ? null : money.localBudget();

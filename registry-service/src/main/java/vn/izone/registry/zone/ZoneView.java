@@ -41,5 +41,6 @@ public record ZoneView(
         ZoneDetails.InfrastructureInvestment infrastructureInvestmentVnd,
         ZoneDetails.Wastewater wastewater,
         List<ZoneDetails.Target> targets,
-        ParkType parkType) {
+        ParkType parkType,
+        com.fasterxml.jackson.databind.JsonNode outline) {
 }

@@ -112,7 +112,7 @@ class BadInputDrillTest {
                 Field.of("industrialLandHa", Kind.AMOUNT, false), Field.of("leasedAreaHa", Kind.AMOUNT, false),
                 Field.text("infrastructureInvestor", false, 300), Field.of("latitude", Kind.NUMBER, false),
                 Field.of("longitude", Kind.NUMBER, false), Field.of("validOn", Kind.PAST_DATE, true),
-                Field.of("parkType", Kind.ENUM, false),
+                Field.of("parkType", Kind.ENUM, false), Field.of("outline", Kind.OBJECT, false),
                 Field.text("source", false, 500), Field.of("phases", Kind.LIST, false),
                 Field.of("phases.0.name", Kind.NAME, true), Field.of("phases.0.areaHa", Kind.AMOUNT, true),
                 Field.of("infrastructureInvestmentVnd", Kind.OBJECT, false),
