@@ -1,0 +1,208 @@
+package vn.izone.metrics.indicators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+import vn.izone.metrics.events.RegistryEvent;
+import vn.izone.metrics.store.AggregateStore;
+import vn.izone.metrics.support.MetricsTestServers;
+import vn.izone.metrics.support.RegistryEvents;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Publishing cannot lose an update: writers apply events to the same scopes continuously while the publisher
+ * runs; once they stop and nothing is due any more, the last snapshot published for every scope they touched
+ * must equal the figures computed from the state. A publisher that forgets a change made while it was computing
+ * leaves a scope stale for good, and this test sees it.
+ */
+@QuarkusTest
+@QuarkusTestResource(MetricsTestServers.class)
+class PublishingConvergenceTest {
+    private static final Logger LOG = Logger.getLogger(PublishingConvergenceTest.class);
+    private static final int ZONES = 12;
+    private static final int WRITERS = 4;
+    private static final Duration WRITING = Duration.ofSeconds(6);
+
+    @Inject
+    AggregateStore store;
+    @Inject
+    IndicatorCalculator calculator;
+    @Inject
+    jakarta.persistence.EntityManager em;
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void theLastPublishedSnapshotOfEveryScopeEqualsTheStateAfterConcurrentChanges() throws Exception {
+        String province = "PC" + Integer.toString(new Random().nextInt(36 * 36), 36).toUpperCase();
+        List<UUID> zones = new ArrayList<>();
+        Set<Scope> scopes = new LinkedHashSet<>(List.of(Scope.national(), Scope.province(province),
+                Scope.formerProvince(province + "A"), Scope.formerProvince(province + "B"),
+                Scope.zoneKind("INDUSTRIAL_PARK"), Scope.zoneKind("INDUSTRIAL_CLUSTER")));
+        List<RegistryEvent> registrations = new ArrayList<>();
+        for (int i = 0; i < ZONES; i++) {
+            UUID zone = UUID.randomUUID();
+            zones.add(zone);
+            scopes.add(Scope.zone(zone.toString()));
+            registrations.add(event(zoneEvent(zone, 1, province, i)));
+        }
+        store.applyBatch(registrations);
+
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        List<Future<Integer>> applied = new ArrayList<>();
+        Instant until = Instant.now().plus(WRITING);
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            applied.add(writers.submit(() -> write(writer, zones, province, until)));
+        }
+        int events = 0;
+        for (Future<Integer> f : applied) {
+            events += f.get();
+        }
+        writers.shutdown();
+        Instant stopped = Instant.now();
+
+        // settle: nothing due any more (the publisher keeps running)
+        while (dueScopes() > 0) {
+            if (Duration.between(stopped, Instant.now()).toSeconds() > 60) {
+                fail(dueScopes() + " scopes still due 60 s after the writers stopped");
+            }
+            Thread.sleep(50);
+        }
+        long settledMillis = Duration.between(stopped, Instant.now()).toMillis();
+
+        Map<String, JsonNode> published = lastPublished(scopes);
+        List<String> stale = new ArrayList<>();
+        for (Scope scope : scopes) {
+            JsonNode expected = withoutTime(json.readTree(json.writeValueAsString(calculator.compute(scope))));
+            JsonNode last = published.get(scope.key());
+            if (last == null || !withoutTime(last).equals(expected)) {
+                stale.add(scope.key() + "\n   published " + (last == null ? null : withoutTime(last)) + "\n   state     " + expected);
+            }
+        }
+        LOG.infof("PUBLISHING CONVERGENCE: %d events by %d writers on %d zones in %d ms; nothing due %d ms after they stopped; "
+                + "%d scopes compared, %d stale", events, WRITERS, ZONES, WRITING.toMillis(), settledMillis, scopes.size(), stale.size());
+        assertTrue(events > WRITERS * 20, "the writers applied " + events + " events");
+        assertEquals(List.of(), stale, "scopes whose last published snapshot is not what the state says");
+    }
+
+    /** One writer: its own projects (their versions are its own), on every zone, one to five events a batch. */
+    private int write(int writer, List<UUID> zones, String province, Instant until) {
+        Random random = new Random(writer);
+        Map<UUID, Long> versions = new HashMap<>();
+        List<UUID> projects = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            projects.add(UUID.randomUUID());
+        }
+        Map<UUID, UUID> projectZone = new HashMap<>();
+        long zoneVersion = 1;
+        int events = 0;
+        while (Instant.now().isBefore(until)) {
+            List<RegistryEvent> batch = new ArrayList<>();
+            for (int n = 1 + random.nextInt(5); n > 0; n--) {
+                if (writer == 0 && random.nextInt(4) == 0) {
+                    // writer 0 also owns the zones' own versions: leased area and status move
+                    zoneVersion++;
+                    for (int i = 0; i < zones.size(); i++) {
+                        if (random.nextInt(3) == 0) {
+                            batch.add(event(zoneEvent(zones.get(i), zoneVersion, province, i + random.nextInt(50))));
+                        }
+                    }
+                    continue;
+                }
+                UUID project = projects.get(random.nextInt(projects.size()));
+                UUID zone = projectZone.computeIfAbsent(project, p -> zones.get(random.nextInt(zones.size())));
+                long version = versions.merge(project, 1L, Long::sum);
+                batch.add(event(RegistryEvents.project(project, version, zone, random.nextBoolean() ? "FDI" : "DOMESTIC",
+                        1000 + random.nextInt(1_000_000), random.nextBoolean() ? "USD" : "VND", random.nextInt(500),
+                        random.nextInt(6) == 0 ? "SUSPENDED" : "OPERATING")));
+            }
+            if (batch.isEmpty()) {
+                continue;
+            }
+            store.applyBatch(batch);
+            events += batch.size();
+        }
+        return events;
+    }
+
+    private static String zoneEvent(UUID zone, long version, String province, int i) {
+        return RegistryEvents.zone(zone, version, province, province + (i % 2 == 0 ? "A" : "B"),
+                i % 2 == 0 ? "INDUSTRIAL_PARK" : "INDUSTRIAL_CLUSTER", i % 5 == 0 ? "PLANNED" : "IN_OPERATION",
+                100 + (i % 7), 10 + (i % 40));
+    }
+
+    @jakarta.transaction.Transactional
+    long dueScopes() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM dirty_scope").getSingleResult()).longValue();
+    }
+
+    private RegistryEvent event(String value) {
+        RegistryEvent event = RegistryEvent.parse(json, value);
+        AggregateStore.validate(event);
+        return event;
+    }
+
+    private static JsonNode withoutTime(JsonNode snapshot) {
+        ObjectNode copy = snapshot.deepCopy();
+        copy.remove("computedAt");
+        return copy;
+    }
+
+    /** The last snapshot on the indicator topic of each of the scopes, read from the beginning. */
+    private Map<String, JsonNode> lastPublished(Set<Scope> scopes) throws Exception {
+        Set<String> keys = new java.util.HashSet<>();
+        scopes.forEach(s -> keys.add(s.key()));
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, JsonNode> last = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("izone.metrics.indicators.v1", Duration.ofSeconds(20)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(20));
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (Instant.now().isAfter(deadline)) {
+                    fail("could not read the indicator topic to its end");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (keys.contains(record.key())) {
+                        last.put(record.key(), json.readTree(record.value()));
+                    }
+                }
+            }
+        }
+        return last;
+    }
+}
