@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.izone.metrics.events.PoisonEvent;
 import vn.izone.metrics.events.RegistryEvent;
+import vn.izone.metrics.publish.Shard;
 import vn.izone.metrics.store.AggregateStore;
 import vn.izone.metrics.store.ApplyLock;
 
@@ -119,7 +120,7 @@ public class Rebuild {
                         }
                     }
                     // one poll's events at a time through the live path's batch apply (same version guard)
-                    for (AggregateStore.Outcome outcome : store.applyBatch(batch)) {
+                    for (AggregateStore.Outcome outcome : store.applyBatch(batch, Shard.REBUILD)) {
                         counts[outcome == AggregateStore.Outcome.DUPLICATE ? 3 : 0]++;
                     }
                     publish(started, counts, State.RUNNING, null, null);

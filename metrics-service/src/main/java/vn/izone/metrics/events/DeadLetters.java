@@ -11,7 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * The dead-letter topic: an event that can never be applied, as it arrived, with why and where from
@@ -38,20 +38,8 @@ public class DeadLetters {
         CompletableFuture<Void> ack = new CompletableFuture<>();
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(record.key()).withHeaders(headers).build();
-        emitter.send(Message.of(record.value() == null ? "" : record.value(), Metadata.of(metadata),
-                () -> {
-                    ack.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    ack.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        try {
-            ack.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("the dead letter could not be written: " + e.getMessage(), e);
-        }
+        emitter.send(Acks.tracked(Message.of(record.value() == null ? "" : record.value(), Metadata.of(metadata)), ack));
+        Acks.await(List.of(ack), "the dead letter");
     }
 
     private static byte[] utf8(String s) {

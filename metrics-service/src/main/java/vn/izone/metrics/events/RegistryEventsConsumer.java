@@ -10,6 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import vn.izone.metrics.indicators.IndicatorPublisher;
+import vn.izone.metrics.publish.Shard;
 import vn.izone.metrics.store.AggregateStore;
 import vn.izone.metrics.store.ApplyLock;
 
@@ -43,12 +45,14 @@ public class RegistryEventsConsumer {
     private final MeterRegistry meters;
     private final ApplyLock lock;
     private final DeadLetters deadLetters;
+    private final IndicatorPublisher publisher;
     private static final Logger LOG = Logger.getLogger(RegistryEventsConsumer.class);
     private static final int ATTEMPTS = 8;
     private volatile boolean running = true;
 
     public RegistryEventsConsumer(ObjectMapper json, AggregateStore store, MeterRegistry meters, ApplyLock lock,
-                                  DeadLetters deadLetters) {
+                                  DeadLetters deadLetters, IndicatorPublisher publisher) {
+        this.publisher = publisher;
         this.json = json;
         this.lock = lock;
         this.store = store;
@@ -96,10 +100,11 @@ public class RegistryEventsConsumer {
         if (events.isEmpty()) {
             return;
         }
+        int shard = Shard.of(expectedAggregate, records.partitions().stream().mapToInt(p -> p.partition()).min().orElse(0));
         List<AggregateStore.Outcome> outcomes;
         lock.live().lock();
         try {
-            outcomes = store.applyBatch(events);
+            outcomes = store.applyBatch(events, shard);
         } catch (RuntimeException batchFailed) {
             outcomes = null;
             LOG.debugf("batch of %d %s events failed (%s), applying them one by one", events.size(), expectedAggregate,
@@ -109,10 +114,12 @@ public class RegistryEventsConsumer {
         }
         if (outcomes == null) {
             for (ConsumerRecord<String, String> record : applicable) {
-                handle(record, expectedAggregate);
+                handle(record, expectedAggregate, shard);
             }
+            publisher.nudge();
             return;
         }
+        publisher.nudge(); // committed: the figures can go out now
         for (AggregateStore.Outcome outcome : outcomes) {
             count(expectedAggregate, outcome.name().toLowerCase());
         }
@@ -127,10 +134,10 @@ public class RegistryEventsConsumer {
         meters.counter("izone.metrics.events", "aggregate", aggregate, "outcome", outcome).increment();
     }
 
-    private void handle(ConsumerRecord<String, String> record, String expectedAggregate) {
+    private void handle(ConsumerRecord<String, String> record, String expectedAggregate, int shard) {
         for (int attempt = 1; ; attempt++) {
             try {
-                apply(record.value(), expectedAggregate);
+                apply(record.value(), expectedAggregate, shard);
                 return;
             } catch (PoisonEvent poison) {
                 deadLetter(record, poison.getMessage(), expectedAggregate);
@@ -184,12 +191,12 @@ public class RegistryEventsConsumer {
         return event;
     }
 
-    private void apply(String value, String expectedAggregate) {
+    private void apply(String value, String expectedAggregate, int shard) {
         RegistryEvent event = parse(value, expectedAggregate);
         AggregateStore.Outcome outcome;
         lock.live().lock();
         try {
-            outcome = store.apply(event);
+            outcome = store.apply(event, shard);
         } finally {
             lock.live().unlock();
         }

@@ -2,41 +2,46 @@ package vn.izone.metrics.indicators;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
+import vn.izone.metrics.events.Acks;
+import vn.izone.metrics.publish.PublishQueue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Publishes a fresh snapshot of every scope whose figures changed, keyed by scope on a compacted topic.
- * Changed scopes are marked in the applying transaction, so a crash loses no update; many events on one
- * scope coalesce into one snapshot per tick.
+ * Publishes a fresh snapshot of every scope whose figures changed, keyed by scope on a compacted topic. Which
+ * scopes are due is {@link PublishQueue}'s business (versioned marks written by the applying transactions, so a
+ * change is never lost); this class computes, sends and waits for Kafka's acknowledgement, then clears the marks
+ * at the versions it read. It runs as soon as a batch commits ({@link #nudge}) and on a short schedule as the
+ * fallback (a nudge lost to a crash, changes applied by another instance).
  */
 @ApplicationScoped
 public class IndicatorPublisher {
     public static final String CHANNEL = "indicators";
+    static final int SCOPES_PER_ROUND = 500;
     private static final Logger LOG = Logger.getLogger(IndicatorPublisher.class);
 
     @Inject
-    EntityManager em;
-    @Inject
     IndicatorCalculator calculator;
+    @Inject
+    PublishQueue queue;
     @Inject
     ObjectMapper json;
     @Inject
@@ -44,84 +49,110 @@ public class IndicatorPublisher {
     Emitter<String> emitter;
     @Inject
     IndicatorPublisher self;
-    @ConfigProperty(name = "izone.indicators.publish-interval")
-    Duration interval;
+    @Inject
+    ManagedExecutor executor;
+    @Inject
+    MeterRegistry meters;
 
-    private volatile boolean running;
-    private Thread worker;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicLong dueScopes = new AtomicLong();
+    private final AtomicLong oldestChangeMillis = new AtomicLong();
+    private Timer rounds;
+    private volatile boolean stopping;
 
-    void start(@Observes StartupEvent ignored) {
-        running = true;
-        worker = new Thread(this::loop, "indicator-publisher");
-        worker.setDaemon(true);
-        worker.start();
+    void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent ignored) {
+        stopping = true;
     }
 
-    void stop(@Observes ShutdownEvent ignored) {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
+    @jakarta.annotation.PostConstruct
+    void meters() {
+        // what an operator alerts on (docs/deploy.md): figures behind the register, and for how long
+        Gauge.builder("izone.indicators.due.scopes", dueScopes, AtomicLong::get)
+                .description("Scopes whose published snapshot is behind the applied state").register(meters);
+        Gauge.builder("izone.indicators.oldest.unpublished.seconds", oldestChangeMillis, v -> v.get() / 1000.0)
+                .description("Age of the oldest applied change not yet published").register(meters);
+        rounds = Timer.builder("izone.indicators.publish.round").description("One publishing round: compute, send, acknowledged")
+                .register(meters);
+    }
+
+    /** Called after a batch of events committed: publish now rather than at the next tick. */
+    public void nudge() {
+        if (stopping) {
+            return;
+        }
+        if (running.get()) {
+            again.set(true);
+        } else {
+            executor.runAsync(this::drain);
         }
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                if (self.publishDirty() == 0) {
-                    Thread.sleep(interval.toMillis());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("indicator publishing paused: %s", e.getMessage());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
+    @Scheduled(every = "${izone.indicators.publish-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        drain();
     }
 
-    /** Publishes up to 200 changed scopes; they stay marked if Kafka does not acknowledge. */
-    @Transactional
-    public int publishDirty() {
-        @SuppressWarnings("unchecked")
-        List<String> keys = em.createNativeQuery(
-                "SELECT scope_key FROM dirty_scope ORDER BY marked_at LIMIT 200 FOR UPDATE SKIP LOCKED").getResultList();
-        if (keys.isEmpty()) {
-            return 0;
-        }
-        List<CompletableFuture<Void>> acks = new ArrayList<>();
-        for (String key : keys) {
-            acks.add(send(key, calculator.compute(Scope.ofKey(key))));
+    /** Publishes until nothing is due; one drain at a time per instance. */
+    void drain() {
+        if (stopping || !running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
         }
         try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge the indicators: " + e.getMessage(), e);
+            do {
+                again.set(false);
+                while (self.publishDue() == SCOPES_PER_ROUND) {
+                    // a full round: there may be more
+                }
+            } while (again.get());
+            PublishQueue.Lag lag = queue.lag();
+            dueScopes.set(lag.dueScopes());
+            oldestChangeMillis.set(lag.oldestChange().toMillis());
+        } catch (RuntimeException e) {
+            LOG.warnf("indicator publishing paused until the next tick: %s", e.getMessage());
+        } finally {
+            running.set(false);
         }
-        em.createNativeQuery("DELETE FROM dirty_scope WHERE scope_key IN (?1)").setParameter(1, keys).executeUpdate();
-        return keys.size();
+    }
+
+    /**
+     * One round: reads the due scopes and their versions, claims them, computes and sends them, waits for Kafka,
+     * then clears the marks at the versions read. Nothing is cleared if Kafka does not acknowledge.
+     */
+    @Transactional
+    public int publishDue() {
+        Timer.Sample sample = Timer.start();
+        List<PublishQueue.Due> due = queue.due(SCOPES_PER_ROUND);
+        if (due.isEmpty()) {
+            dueScopes.set(0);
+            oldestChangeMillis.set(0);
+            return 0;
+        }
+        List<PublishQueue.Due> claimed = new ArrayList<>(due.size());
+        List<CompletableFuture<Void>> acks = new ArrayList<>(due.size());
+        for (PublishQueue.Due scope : due) {
+            if (queue.claim(scope.scopeKey())) { // another instance publishing it keeps it; it stays due here
+                claimed.add(scope);
+                acks.add(send(scope.scopeKey(), calculator.compute(Scope.ofKey(scope.scopeKey()))));
+            }
+        }
+        Acks.await(acks, "the indicators");
+        queue.published(claimed);
+        sample.stop(rounds);
+        return due.size();
     }
 
     private CompletableFuture<Void> send(String key, Indicators indicators) {
-        CompletableFuture<Void> ack = new CompletableFuture<>();
         String payload;
         try {
             payload = json.writeValueAsString(indicators);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        emitter.send(Message.of(payload, Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()),
-                () -> {
-                    ack.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    ack.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        emitter.send(Acks.tracked(Message.of(payload, Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())), ack));
         return ack;
     }
 }

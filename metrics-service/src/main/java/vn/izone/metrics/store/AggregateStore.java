@@ -8,6 +8,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.izone.metrics.events.RegistryEvent;
 import vn.izone.metrics.indicators.Scope;
+import vn.izone.metrics.publish.PublishQueue;
+import vn.izone.metrics.publish.Shard;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -35,9 +37,11 @@ public class AggregateStore {
     public enum Outcome { APPLIED, DUPLICATE, LATE, GAP_APPLIED, IGNORED }
 
     private final EntityManager em;
+    private final PublishQueue publishQueue;
 
-    public AggregateStore(EntityManager em) {
+    public AggregateStore(EntityManager em, PublishQueue publishQueue) {
         this.em = em;
+        this.publishQueue = publishQueue;
     }
 
     /**
@@ -46,11 +50,11 @@ public class AggregateStore {
      * transaction.
      */
     @Transactional(dontRollbackOn = vn.izone.metrics.events.PoisonEvent.class)
-    public Outcome apply(RegistryEvent event) {
+    public Outcome apply(RegistryEvent event, int shard) {
         validate(event);
         Set<Scope> dirty = new TreeSet<>(BY_KEY);
         Outcome outcome = applyValidated(event, dirty, new HashMap<>());
-        markDirty(dirty);
+        markDirty(dirty, shard);
         return outcome;
     }
 
@@ -61,13 +65,19 @@ public class AggregateStore {
      */
     @Transactional
     public List<Outcome> applyBatch(List<RegistryEvent> events) {
+        return applyBatch(events, Shard.DIRECT);
+    }
+
+    /** The same, written under the given {@link Shard} (the consumer's partition). */
+    @Transactional
+    public List<Outcome> applyBatch(List<RegistryEvent> events, int shard) {
         Set<Scope> dirty = new TreeSet<>(BY_KEY);
         Map<UUID, Set<Scope>> zoneScopes = new HashMap<>();
         List<Outcome> outcomes = new ArrayList<>(events.size());
         for (RegistryEvent event : events) {
             outcomes.add(applyValidated(event, dirty, zoneScopes));
         }
-        markDirty(dirty);
+        markDirty(dirty, shard);
         return outcomes;
     }
 
@@ -162,7 +172,7 @@ public class AggregateStore {
         }
     }
 
-    /** Empties every table derived from the registry events (before a replay). dirty_scope is kept. */
+    /** Empties every table derived from the registry events (before a replay). The publish queue is kept. */
     @Transactional
     public void truncateDerived() {
         // DELETE, not TRUNCATE: readers keep seeing the old rows (MVCC) until the rebuild commits.
@@ -345,16 +355,9 @@ public class AggregateStore {
         return scopes;
     }
 
-    /** One statement for all the scopes the transaction changed. */
-    private void markDirty(Set<Scope> scopes) {
-        if (scopes.isEmpty()) {
-            return;
-        }
-        // scope keys never hold a comma (slugs, province codes, enum names, UUIDs)
-        String keys = String.join(",", scopes.stream().map(Scope::key).toList());
-        em.createNativeQuery("INSERT INTO dirty_scope SELECT k, ?2 FROM unnest(string_to_array(?1, ',')) AS k ORDER BY k "
-                        + "ON CONFLICT (scope_key) DO NOTHING")
-                .setParameter(1, keys).setParameter(2, Timestamp.from(Instant.now())).executeUpdate();
+    /** One statement for all the scopes the transaction changed, in key order. */
+    private void markDirty(Set<Scope> scopes, int shard) {
+        publishQueue.markChanged(scopes.stream().map(Scope::key).sorted().toList(), shard);
     }
 
     private static String text(JsonNode node, String field) {

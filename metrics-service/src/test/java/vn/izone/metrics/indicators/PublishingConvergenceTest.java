@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import vn.izone.metrics.events.RegistryEvent;
+import vn.izone.metrics.publish.PublishQueue;
 import vn.izone.metrics.store.AggregateStore;
 import vn.izone.metrics.support.MetricsTestServers;
 import vn.izone.metrics.support.RegistryEvents;
@@ -56,7 +57,7 @@ class PublishingConvergenceTest {
     @Inject
     IndicatorCalculator calculator;
     @Inject
-    jakarta.persistence.EntityManager em;
+    PublishQueue queue;
     @Inject
     ObjectMapper json;
 
@@ -91,9 +92,9 @@ class PublishingConvergenceTest {
         Instant stopped = Instant.now();
 
         // settle: nothing due any more (the publisher keeps running)
-        while (dueScopes() > 0) {
+        while (queue.dueScopes() > 0) {
             if (Duration.between(stopped, Instant.now()).toSeconds() > 60) {
-                fail(dueScopes() + " scopes still due 60 s after the writers stopped");
+                fail(queue.dueScopes() + " scopes still due 60 s after the writers stopped");
             }
             Thread.sleep(50);
         }
@@ -158,11 +159,6 @@ class PublishingConvergenceTest {
         return RegistryEvents.zone(zone, version, province, province + (i % 2 == 0 ? "A" : "B"),
                 i % 2 == 0 ? "INDUSTRIAL_PARK" : "INDUSTRIAL_CLUSTER", i % 5 == 0 ? "PLANNED" : "IN_OPERATION",
                 100 + (i % 7), 10 + (i % 40));
-    }
-
-    @jakarta.transaction.Transactional
-    long dueScopes() {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM dirty_scope").getSingleResult()).longValue();
     }
 
     private RegistryEvent event(String value) {

@@ -74,7 +74,7 @@ class BatchApplyTest {
                 .setParameter(1, zone).getSingleResult();
         Object projectVersion = em.createNativeQuery("SELECT version FROM applied_version WHERE aggregate_id = ?1")
                 .setParameter(1, project).getSingleResult();
-        Object dirty = em.createNativeQuery("SELECT count(*) = 5 FROM dirty_scope WHERE scope_key IN "
+        Object dirty = em.createNativeQuery("SELECT count(DISTINCT scope_key) = 5 FROM scope_due WHERE scope_key IN "
                         + "('national:VN', 'zone:" + zone + "', 'province:T90', 'former-province:T91', 'zone-kind:INDUSTRIAL_PARK')")
                 .getSingleResult();
         return "workers=" + p[0] + " revision=" + p[1] + " leased=" + leased + " history=" + history + " gaps=" + gaps

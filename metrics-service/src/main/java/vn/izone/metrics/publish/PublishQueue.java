@@ -1,0 +1,140 @@
+package vn.izone.metrics.publish;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.izone.metrics.store.Jdbc;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scopes whose published snapshot is behind the state, with a version per (scope, shard). An applying
+ * transaction bumps the versions of the scopes it changed; the publisher reads the versions, then computes and
+ * sends the scopes, then deletes each mark only if its version is still the one it read. A change committed at
+ * any moment after that read bumps the version, so its mark survives and the scope is published again: no update
+ * can be lost, by construction (see docs/metrics.md, "Publishing").
+ */
+@ApplicationScoped
+public class PublishQueue {
+    private final EntityManager em;
+    private final Jdbc jdbc;
+
+    public PublishQueue(EntityManager em, Jdbc jdbc) {
+        this.em = em;
+        this.jdbc = jdbc;
+    }
+
+    /** A scope due for publishing, with the version of each of its marks as read. */
+    public record Due(String scopeKey, Map<Integer, Long> versions) {
+    }
+
+    /** What is behind: how many scopes are due and the age of the oldest change not yet published. */
+    public record Lag(long dueScopes, Duration oldestChange) {
+    }
+
+    /**
+     * Marks the scopes changed, in the caller's (applying) transaction. In key order, so concurrent transactions
+     * never deadlock; only this shard's rows, so transactions of other consumers never wait on them.
+     */
+    public void markChanged(Collection<String> sortedScopeKeys, int shard) {
+        if (sortedScopeKeys.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction(c -> {
+            try (var s = c.prepareStatement("""
+                    INSERT INTO scope_due (scope_key, shard, version, marked_at)
+                    SELECT k, ?, 1, ? FROM unnest(?::text[]) AS k ORDER BY k
+                    ON CONFLICT (scope_key, shard) DO UPDATE SET version = scope_due.version + 1""")) {
+                s.setInt(1, shard);
+                s.setTimestamp(2, Timestamp.from(Instant.now()));
+                s.setArray(3, c.createArrayOf("text", sortedScopeKeys.toArray()));
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Up to {@code limit} due scopes, those waiting longest first, in the caller's transaction. */
+    @SuppressWarnings("unchecked")
+    public List<Due> due(int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT d.scope_key, d.shard, d.version FROM scope_due d
+                        JOIN (SELECT scope_key, min(marked_at) AS oldest FROM scope_due GROUP BY scope_key
+                              ORDER BY oldest LIMIT ?1) o ON o.scope_key = d.scope_key
+                        ORDER BY o.oldest, d.scope_key""")
+                .setParameter(1, limit).getResultList();
+        Map<String, Map<Integer, Long>> due = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            due.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put(((Number) r[1]).intValue(), ((Number) r[2]).longValue());
+        }
+        List<Due> list = new ArrayList<>(due.size());
+        due.forEach((k, v) -> list.add(new Due(k, v)));
+        return list;
+    }
+
+    /**
+     * Takes the scope for this publisher until the transaction ends (another instance skips it meanwhile), so two
+     * publishers never send snapshots of one scope out of order.
+     */
+    public boolean claim(String scopeKey) {
+        return Boolean.TRUE.equals(em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, scopeKey).getSingleResult());
+    }
+
+    /** Deletes the marks at the versions read; a mark bumped since stays due. */
+    public void published(List<Due> scopes) {
+        if (scopes.isEmpty()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        List<Integer> shards = new ArrayList<>();
+        List<Long> versions = new ArrayList<>();
+        for (Due d : scopes) {
+            d.versions().forEach((shard, version) -> {
+                keys.add(d.scopeKey());
+                shards.add(shard);
+                versions.add(version);
+            });
+        }
+        jdbc.inTransaction(c -> {
+            try (var s = c.prepareStatement("""
+                    DELETE FROM scope_due d USING unnest(?::text[], ?::int[], ?::bigint[]) AS p(k, s, v)
+                    WHERE d.scope_key = p.k AND d.shard = p.s AND d.version = p.v""")) {
+                s.setArray(1, c.createArrayOf("text", keys.toArray()));
+                s.setArray(2, c.createArrayOf("integer", shards.toArray()));
+                s.setArray(3, c.createArrayOf("bigint", versions.toArray()));
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Transactional
+    public Lag lag() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(DISTINCT scope_key), min(marked_at) FROM scope_due")
+                .getSingleResult();
+        long due = ((Number) row[0]).longValue();
+        Duration age = row[1] == null ? Duration.ZERO : Duration.between(instant(row[1]), Instant.now());
+        return new Lag(due, age.isNegative() ? Duration.ZERO : age);
+    }
+
+    @Transactional
+    public long dueScopes() {
+        return lag().dueScopes();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return (Instant) value;
+    }
+}
