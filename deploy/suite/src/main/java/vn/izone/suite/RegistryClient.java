@@ -13,7 +13,9 @@ import java.time.Duration;
 
 /** A minimal client of the suite's REST APIs, as a department or a board would call them. */
 public final class RegistryClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // exact decimals: figures are compared to the last digit
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String actor;

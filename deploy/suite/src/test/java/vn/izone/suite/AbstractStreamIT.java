@@ -483,6 +483,18 @@ abstract class AbstractStreamIT {
                 + " projects compared, 0 differences");
     }
 
+    /**
+     * Every figure a board can read converges to the register: for every scope, the recomputation from the registry's
+     * API == metrics-service's figures == reporting-service's latest snapshot (BoardConvergence). Prints how long
+     * settling took once the stream had ended.
+     */
+    static void assertBoardConverged(Suite suite, Duration timeout) {
+        BoardConvergence.Result result = new BoardConvergence(suite.url(Suite.REGISTRY), suite.url(Suite.METRICS),
+                suite.url(Suite.REPORTING), true).await(timeout, AbstractStreamIT::say);
+        say("BOARD CONVERGENCE: " + result);
+        assertEquals(List.of(), result.differences(), "figures the board reads that differ from the register");
+    }
+
     static final String DEAD_LETTERS = "izone.metrics.dlq.v1";
 
     /** Records on metrics' dead-letter topic: an outage must never put a good event there. */

@@ -126,6 +126,7 @@ class FaultDrillIT extends AbstractStreamIT {
         assertMetricsAppliedEveryVersion(suite, state, Duration.ofSeconds(120));
         assertMetricsEqualRecomputation(suite.url(Suite.METRICS), state, Duration.ofSeconds(60));
         assertReconciled(suite.url(Suite.METRICS), state);
+        assertBoardConverged(suite, Duration.ofSeconds(60));
         assertEquals(0, deadLetterCount(suite.bootstrapServers()), "no event was dead-lettered by an outage");
         say("DRILL RESULT: " + audit.distinct() + " events (" + audit.records() + " records incl. " + audit.duplicates()
                 + " duplicates) through broker restart, metrics kill -9, registry kill -9 with " + pending

@@ -109,6 +109,7 @@ class ScaleOutIT extends AbstractStreamIT {
             Duration applied = Duration.between(stream.started, Instant.now());
             assertMetricsEqualRecomputation(suite.url(Suite.METRICS), state, Duration.ofSeconds(60));
             assertReconciled(suite.url(Suite.METRICS), state);
+            assertBoardConverged(suite, Duration.ofSeconds(60));
             say(String.format("SCALE-OUT RESULT: %d events (%d records, %d duplicates) written through 2 registry instances (%d / %d),"
                             + " relayed by one at a time in order, consumed by 2 -> 1 metrics instances (instance 2 %s); stream %d ms (%.1f changes/s),"
                             + " outbox drained at %d ms, all applied at %d ms; checks %d ms; partitions per topic %s",

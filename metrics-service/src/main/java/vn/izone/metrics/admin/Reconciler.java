@@ -32,16 +32,28 @@ public class Reconciler {
     private final String registryUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    public Reconciler(EntityManager em, ObjectMapper json,
+    private final AggregateReferee referee;
+
+    public Reconciler(EntityManager em, ObjectMapper json, AggregateReferee referee,
                       @ConfigProperty(name = "izone.registry.url", defaultValue = "http://127.0.0.1:8081") String registryUrl) {
         this.em = em;
         this.json = json;
+        this.referee = referee;
         this.registryUrl = registryUrl.endsWith("/") ? registryUrl.substring(0, registryUrl.length() - 1) : registryUrl;
     }
 
-    public Reconciliation.Report reconcile() {
+    /**
+     * What reconciliation found: the register against metrics' state, and the incremental aggregates against the
+     * full recomputation from that state (the referee).
+     */
+    public record Result(long zonesCompared, long projectsCompared, List<Reconciliation.Difference> differences,
+                         AggregateReferee.Report aggregates) {
+    }
+
+    public Result reconcile() {
         Reconciliation.Snapshot registry = registrySnapshot();
-        return Reconciliation.compare(registry, metricsSnapshot());
+        Reconciliation.Report state = Reconciliation.compare(registry, metricsSnapshot());
+        return new Result(state.zonesCompared(), state.projectsCompared(), state.differences(), referee.check());
     }
 
     Reconciliation.Snapshot registrySnapshot() {

@@ -42,7 +42,8 @@ public class IndicatorResource {
 
     @GET
     @Path("{type}/{code}")
-    @Operation(summary = "Indicators of a scope: zone, province, former-province, zone-kind, cluster-model or national",
+    @Operation(summary = "Indicators of a scope: zone, province, former-province, zone-kind, cluster-model, national, "
+            + "province-kind ({province}:{kind}) or former-province-kind",
             description = "Live, or on two time axes: asOf=YYYY-MM-DD takes each zone, project and report in its latest state "
                     + "valid on or before that date; asReportedOn=YYYY-MM-DD (end of that day, Vietnam time) or "
                     + "asReportedAt=ISO instant uses only what had been recorded by then — what the board saw — so a later "
@@ -53,12 +54,34 @@ public class IndicatorResource {
     }
 
     @GET
+    @Path("{type}/{code}/kinds/{kind}")
+    @Operation(summary = "One kind of zone in a province or former province: the clusters of Ninh Bình, the parks of former Nam Định",
+            description = "type is province or former-province; kind INDUSTRIAL_PARK, INDUSTRIAL_CLUSTER or ECONOMIC_ZONE. The same "
+                    + "figures as the scope province-kind/{code}:{kind} (former-province-kind/...). Live, or asOf / asReportedOn as above.")
+    public Indicators ofKind(@PathParam("type") String type, @PathParam("code") String code, @PathParam("kind") String kind,
+                             @QueryParam("asOf") String asOf, @QueryParam("asReportedOn") String asReportedOn,
+                             @QueryParam("asReportedAt") String asReportedAt) {
+        if (!KINDS.contains(kind)) {
+            throw new BadParameter("kind", "must be one of " + KINDS);
+        }
+        Scope whole = scope(type, code);
+        Scope part = whole.type() == Scope.Type.PROVINCE || whole.type() == Scope.Type.FORMER_PROVINCE ? whole.ofKind(kind) : null;
+        if (part == null) {
+            throw new NotFoundException("kinds are broken down for provinces and former provinces, not " + type);
+        }
+        return calculator.compute(part, date("asOf", asOf, null), reportedBy(asReportedOn, asReportedAt));
+    }
+
+    static final List<String> KINDS = List.of("INDUSTRIAL_PARK", "INDUSTRIAL_CLUSTER", "ECONOMIC_ZONE");
+
+    @GET
     @Path("{type}/{code}/periods")
     @Operation(summary = "Reported figures of a scope per period (periodKind + year + number), from the reports")
     public List<Indicators.PeriodFigures> periods(@PathParam("type") String type, @PathParam("code") String code,
                                                   @QueryParam("asReportedOn") String asReportedOn,
                                                   @QueryParam("asReportedAt") String asReportedAt) {
-        return calculator.periods(scope(type, code), null, reportedBy(asReportedOn, asReportedAt));
+        Instant reportedBy = reportedBy(asReportedOn, asReportedAt);
+        return reportedBy == null ? calculator.compute(scope(type, code)).periods() : calculator.periods(scope(type, code), null, reportedBy);
     }
 
     @GET

@@ -2,6 +2,8 @@ package vn.izone.metrics.indicators;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import vn.izone.metrics.aggregates.Aggregates;
+import vn.izone.metrics.aggregates.Sums;
 import vn.izone.metrics.rates.ExchangeRates;
 import jakarta.transaction.Transactional;
 
@@ -15,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes a scope's indicators from the state tables by grouping. Derived, never accumulated: the same rows
- * always give the same figures, however often events were delivered.
+ * A scope's indicators: live from the incremental aggregates ({@link #incremental}), and on past dates (asOf,
+ * asReportedOn) by grouping the history tables ({@link #grouped}), which also referees the aggregates.
  */
 @ApplicationScoped
 public class IndicatorCalculator {
@@ -27,15 +29,18 @@ public class IndicatorCalculator {
 
     private final EntityManager em;
     private final ExchangeRates rates;
+    private final Aggregates aggregates;
 
-    public IndicatorCalculator(EntityManager em, ExchangeRates rates) {
+    public IndicatorCalculator(EntityManager em, ExchangeRates rates, Aggregates aggregates) {
         this.em = em;
         this.rates = rates;
+        this.aggregates = aggregates;
     }
 
+    /** The scope's live indicators, from the incremental aggregates. */
     @Transactional
     public Indicators compute(Scope scope) {
-        return compute(scope, null);
+        return incremental(List.of(scope)).get(0);
     }
 
     /**
@@ -56,6 +61,157 @@ public class IndicatorCalculator {
      */
     @Transactional
     public Indicators compute(Scope scope, LocalDate asOf, Instant reportedBy) {
+        return asOf == null && reportedBy == null ? compute(scope) : grouped(scope, asOf, reportedBy);
+    }
+
+    /**
+     * The scope's indicators by grouping the state (live) or history tables (on the two time axes): the referee the
+     * incremental aggregates are held against (admin/AggregateReferee), and the way to past figures.
+     */
+    @Transactional
+    public Indicators grouped(Scope scope, LocalDate asOf, Instant reportedBy) {
+        Indicators indicators = groupedWithoutKinds(scope, asOf, reportedBy);
+        if (scope.ofKind("INDUSTRIAL_PARK") == null) {
+            return indicators;
+        }
+        Map<String, Indicators.KindFigures> kinds = new java.util.TreeMap<>();
+        for (String kind : KINDS) {
+            Indicators part = groupedWithoutKinds(scope.ofKind(kind), asOf, reportedBy);
+            if (part.zones().total() > 0) {
+                kinds.put(kind, part.asKind());
+            }
+        }
+        return indicators.withByKind(kinds);
+    }
+
+    static final List<String> KINDS = List.of("ECONOMIC_ZONE", "INDUSTRIAL_CLUSTER", "INDUSTRIAL_PARK");
+
+    /**
+     * Live indicators of the scopes from the incremental aggregates: each scope's sums (one row for a zone, a few
+     * shard rows for any other), and for a scope holding several kinds, its kinds' sums for the breakdown. No
+     * grouping of the state tables.
+     */
+    @Transactional
+    public List<Indicators> incremental(List<Scope> scopes) {
+        List<String> keys = new ArrayList<>();
+        for (Scope scope : scopes) {
+            keys.add(scope.key());
+            if (scope.ofKind(KINDS.get(0)) != null) {
+                KINDS.forEach(k -> keys.add(scope.ofKind(k).key()));
+            }
+        }
+        Map<String, Sums> sums = aggregates.read(keys);
+        List<Indicators> out = new ArrayList<>(scopes.size());
+        for (Scope scope : scopes) {
+            Indicators indicators = fromSums(scope, sums.get(scope.key()));
+            if (scope.ofKind(KINDS.get(0)) != null) {
+                Map<String, Indicators.KindFigures> kinds = new java.util.TreeMap<>();
+                for (String kind : KINDS) {
+                    Sums part = sums.get(scope.ofKind(kind).key());
+                    if (part.count("zones.total") > 0) {
+                        kinds.put(kind, fromSums(scope.ofKind(kind), part).asKind());
+                    }
+                }
+                indicators = indicators.withByKind(kinds);
+            }
+            out.add(indicators);
+        }
+        return out;
+    }
+
+    /** The indicators the sums stand for: the same figures, basis texts and rounding as the grouping queries. */
+    Indicators fromSums(Scope scope, Sums s) {
+        Map<String, Long> byStatus = new java.util.TreeMap<>();
+        s.withPrefix("status:").forEach((k, v) -> byStatus.put(k, v.longValueExact()));
+        Map<String, Indicators.Capital> capital = new LinkedHashMap<>();
+        capital.put("USD", new Indicators.Capital(dec(s.get("capital.USD.fdi")), dec(s.get("capital.USD.domestic"))));
+        capital.put("VND", new Indicators.Capital(dec(s.get("capital.VND.fdi")), dec(s.get("capital.VND.domestic"))));
+        long reportingZones = s.count("reports.zones");
+        return new Indicators(scope.key(), scope.type(), scope.code(), nameOf(scope, s), Instant.now(),
+                new Indicators.Zones(s.count("zones.total"), s.count("zones.planned"), s.count("zones.established"),
+                        s.count("zones.operating"), s.count("zones.removed"), byStatus),
+                new Indicators.Areas(dec(s.get("areas.plannedHa")), dec(s.get("areas.establishedHa")), dec(s.get("areas.operatingHa")),
+                        dec(s.get("areas.industrialLandHa")), dec(s.get("areas.leasedHa"))),
+                occupancy(s.get("occupancy.leasedHa"), s.get("occupancy.industrialLandHa"), s.get("occupancy.zones"), ESTABLISHED_BASIS),
+                occupancy(s.get("occupancyOperating.leasedHa"), s.get("occupancyOperating.industrialLandHa"),
+                        s.get("occupancyOperating.zones"), OPERATING_BASIS),
+                new Indicators.Projects(s.count("projects.active"), s.count("projects.fdi"), s.count("projects.domestic"),
+                        s.count("projects.inactive"), capital, dec(s.get("projects.leasedHa")), combined(capital, LocalDate.now())),
+                new Indicators.Employment(s.count("projects.workers"), PROJECT_WORKERS_SOURCE,
+                        reportingZones == 0 ? null : s.count("reports.workers"), REPORTED_WORKERS_SOURCE, reportingZones,
+                        extreme(s, "reportedFrom:", true), extreme(s, "reportedTo:", false)),
+                null, null, periodsOf(s), null);
+    }
+
+    private static String nameOf(Scope scope, Sums s) {
+        if (s.count("zones.total") == 0) {
+            return null; // max() over no zone
+        }
+        String prefix = switch (scope.type()) {
+            case ZONE -> "zoneName:";
+            case PROVINCE, PROVINCE_KIND -> "provinceName:";
+            case FORMER_PROVINCE, FORMER_PROVINCE_KIND -> "formerProvinceName:";
+            case ZONE_KIND, CLUSTER_MODEL -> null;
+            case NATIONAL -> null;
+        };
+        if (prefix == null) {
+            return scope.type() == Scope.Type.NATIONAL ? "Việt Nam" : scope.code();
+        }
+        Map<String, BigDecimal> names = s.withPrefix(prefix);
+        return names.isEmpty() ? null : ((java.util.TreeMap<String, BigDecimal>) names).lastKey();
+    }
+
+    /** The earliest (or latest) counted date under the prefix. */
+    private static LocalDate extreme(Sums s, String prefix, boolean earliest) {
+        Map<String, BigDecimal> dates = s.withPrefix(prefix);
+        if (dates.isEmpty()) {
+            return null;
+        }
+        java.util.TreeMap<String, BigDecimal> sorted = (java.util.TreeMap<String, BigDecimal>) dates; // ISO dates sort as dates
+        return LocalDate.parse(earliest ? sorted.firstKey() : sorted.lastKey());
+    }
+
+    private static final java.util.Comparator<Indicators.PeriodFigures> PERIOD_ORDER = java.util.Comparator
+            .comparing(Indicators.PeriodFigures::periodEnd, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+            .thenComparing(Indicators.PeriodFigures::year, java.util.Comparator.reverseOrder())
+            .thenComparing(Indicators.PeriodFigures::periodKind)
+            .thenComparing(Indicators.PeriodFigures::number, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()));
+
+    /** The period figures the sums hold, the latest period first (as the grouping query orders them). */
+    private static List<Indicators.PeriodFigures> periodsOf(Sums s) {
+        Map<String, Map<String, BigDecimal>> periods = new LinkedHashMap<>();
+        s.withPrefix("period:").forEach((k, v) -> {
+            int cut = k.lastIndexOf('|');
+            periods.computeIfAbsent(k.substring(0, cut), p -> new java.util.HashMap<>()).put(k.substring(cut + 1), v);
+        });
+        List<Indicators.PeriodFigures> out = new ArrayList<>();
+        periods.forEach((period, f) -> {
+            String[] key = period.split("\\|");
+            BigDecimal incomeWorkers = f.getOrDefault("incomeWorkers", BigDecimal.ZERO);
+            out.add(new Indicators.PeriodFigures(key[0], Integer.parseInt(key[1]), "-".equals(key[2]) ? null : Integer.valueOf(key[2]),
+                    extreme(s, "periodStart:" + period + "|", true), extreme(s, "periodEnd:" + period + "|", false),
+                    figure(f, "revenue"), figure(f, "export"), figure(f, "budget"),
+                    f.containsKey("workersN") ? f.getOrDefault("workers", BigDecimal.ZERO).longValueExact() : null,
+                    incomeWorkers.signum() == 0 ? null : f.getOrDefault("incomeXWorkers", BigDecimal.ZERO).divide(incomeWorkers, 0, RoundingMode.HALF_UP),
+                    f.getOrDefault("zones", BigDecimal.ZERO).longValueExact(), f.getOrDefault("reports", BigDecimal.ZERO).longValueExact(),
+                    "REPORTS", INCOME_BASIS));
+        });
+        out.sort(PERIOD_ORDER);
+        return out;
+    }
+
+    /** A summed figure, or null when no report gave it. */
+    private static BigDecimal figure(Map<String, BigDecimal> f, String name) {
+        return f.containsKey(name + "N") ? dec(f.getOrDefault(name, BigDecimal.ZERO)) : null;
+    }
+
+    static final String ESTABLISHED_BASIS = "established zones (established or later, not removed) with industrial land for lease";
+    static final String OPERATING_BASIS = "zones in operation with industrial land for lease";
+    static final String PROJECT_WORKERS_SOURCE = "PROJECTS: workers declared by active secondary projects";
+    static final String REPORTED_WORKERS_SOURCE = "REPORTS: workers of each zone's latest reported period (its zone-level report, else the sum of its projects' reports)";
+    static final String INCOME_BASIS = "worker-weighted: Σ(average monthly income × workers) ÷ Σ workers, over the reports giving both";
+
+    private Indicators groupedWithoutKinds(Scope scope, LocalDate asOf, Instant reportedBy) {
         String filter = filter(scope);
         String zones = zoneSource(asOf, reportedBy);
         String projects = projectSource(asOf, reportedBy);
@@ -117,11 +273,11 @@ public class IndicatorCalculator {
         return new Indicators(scope.key(), scope.type(), scope.code(), (String) zoneRow[16], Instant.now(),
                 new Indicators.Zones(num(zoneRow[0]), num(zoneRow[1]), num(zoneRow[2]), num(zoneRow[3]), num(zoneRow[4]), byStatus),
                 new Indicators.Areas(dec(zoneRow[5]), dec(zoneRow[6]), dec(zoneRow[7]), dec(zoneRow[8]), dec(zoneRow[9])),
-                occupancy(zoneRow[11], zoneRow[10], zoneRow[12], "established zones (established or later, not removed) with industrial land for lease"),
-                occupancy(zoneRow[14], zoneRow[13], zoneRow[15], "zones in operation with industrial land for lease"),
+                occupancy(zoneRow[11], zoneRow[10], zoneRow[12], ESTABLISHED_BASIS),
+                occupancy(zoneRow[14], zoneRow[13], zoneRow[15], OPERATING_BASIS),
                 new Indicators.Projects(num(projectRow[0]), num(projectRow[1]), num(projectRow[2]), num(projectRow[3]),
                         capital, dec(projectRow[8]), combined(capital, asOf == null ? LocalDate.now() : asOf)),
-                employment(num(projectRow[9]), scope, asOf, reportedBy), asOf, reportedBy, periods(scope, asOf, reportedBy));
+                employment(num(projectRow[9]), scope, asOf, reportedBy), asOf, reportedBy, periods(scope, asOf, reportedBy), null);
     }
 
     /** USD and VND capital combined with the USD rate valid on the date, or null when none is stored. */
@@ -146,6 +302,8 @@ public class IndicatorCalculator {
             case ZONE_KIND -> "z.kind = ?1";
             case CLUSTER_MODEL -> "z.cluster_model = ?1";
             case NATIONAL -> "CAST(?1 AS text) IS NOT NULL";
+            case PROVINCE_KIND -> "z.province_code = split_part(?1, ':', 1) AND z.kind = split_part(?1, ':', 2)";
+            case FORMER_PROVINCE_KIND -> "z.former_province_code = split_part(?1, ':', 1) AND z.kind = split_part(?1, ':', 2)";
         };
     }
 
@@ -221,10 +379,8 @@ public class IndicatorCalculator {
                 WHERE e.workers IS NOT NULL AND %s
                 """.formatted(effectiveReports(asOf, reportedBy, scope), zoneSource(asOf, reportedBy), filter(scope)))
                 .setParameter(1, scope.code()).getSingleResult();
-        return new Indicators.Employment(projectWorkers, "PROJECTS: workers declared by active secondary projects",
-                row[0] == null ? null : num(row[0]),
-                "REPORTS: workers of each zone's latest reported period (its zone-level report, else the sum of its projects' reports)",
-                num(row[1]), date(row[2]), date(row[3]));
+        return new Indicators.Employment(projectWorkers, PROJECT_WORKERS_SOURCE, row[0] == null ? null : num(row[0]),
+                REPORTED_WORKERS_SOURCE, num(row[1]), date(row[2]), date(row[3]));
     }
 
     /** The scope's period figures from the reports, the latest period first. */
@@ -256,8 +412,7 @@ public class IndicatorCalculator {
                     r[2] == null ? null : ((Number) r[2]).intValue(), date(r[3]), date(r[4]),
                     decOrNull(r[5]), decOrNull(r[6]), decOrNull(r[7]), r[8] == null ? null : num(r[8]),
                     r[9] == null ? null : new BigDecimal(r[9].toString()).setScale(0, RoundingMode.HALF_UP),
-                    num(r[10]), num(r[11]), "REPORTS",
-                    "worker-weighted: Σ(average monthly income × workers) ÷ Σ workers, over the reports giving both"));
+                    num(r[10]), num(r[11]), "REPORTS", INCOME_BASIS));
         }
         return periods;
     }
@@ -265,8 +420,8 @@ public class IndicatorCalculator {
     private static String nameColumn(Scope scope) {
         return switch (scope.type()) {
             case ZONE -> "z.name";
-            case PROVINCE -> "z.province_name";
-            case FORMER_PROVINCE -> "z.former_province_name";
+            case PROVINCE, PROVINCE_KIND -> "z.province_name";
+            case FORMER_PROVINCE, FORMER_PROVINCE_KIND -> "z.former_province_name";
             case ZONE_KIND, CLUSTER_MODEL -> "CAST(?1 AS text)";
             case NATIONAL -> "'Việt Nam'";
         };

@@ -131,12 +131,16 @@ public class IndicatorPublisher {
             return 0;
         }
         List<PublishQueue.Due> claimed = new ArrayList<>(due.size());
-        List<CompletableFuture<Void>> acks = new ArrayList<>(due.size());
+        List<Scope> scopes = new ArrayList<>(due.size());
         for (PublishQueue.Due scope : due) {
             if (queue.claim(scope.scopeKey())) { // another instance publishing it keeps it; it stays due here
                 claimed.add(scope);
-                acks.add(send(scope.scopeKey(), calculator.compute(Scope.ofKey(scope.scopeKey()))));
+                scopes.add(Scope.ofKey(scope.scopeKey()));
             }
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(claimed.size());
+        for (Indicators indicators : calculator.incremental(scopes)) { // read after the versions: nothing is missed
+            acks.add(send(indicators.scopeKey(), indicators));
         }
         Acks.await(acks, "the indicators");
         queue.published(claimed);

@@ -26,7 +26,30 @@ public record Indicators(
         Employment employment,
         LocalDate asOf,
         Instant asReportedAt,
-        List<PeriodFigures> periods) {
+        List<PeriodFigures> periods,
+        Map<String, KindFigures> byKind) {
+
+    /**
+     * One kind's part of a scope that holds several (national, province, former province): parks, clusters and
+     * economic zones are counted apart, as every report of the sector counts them. Null on single-kind scopes.
+     */
+    public record KindFigures(Zones zones, Areas areas, Occupancy occupancy, Occupancy occupancyOperating,
+                              KindProjects projects, long workers) {
+    }
+
+    public record KindProjects(long active, long fdi, long domestic) {
+    }
+
+    /** The same figures without their by-kind breakdown (what a kind's own scope publishes). */
+    public KindFigures asKind() {
+        return new KindFigures(zones, areas, occupancy, occupancyOperating,
+                new KindProjects(projects.active(), projects.fdi(), projects.domestic()), employment.workers());
+    }
+
+    public Indicators withByKind(Map<String, KindFigures> kinds) {
+        return new Indicators(scopeKey, scopeType, scopeCode, scopeName, computedAt, zones, areas, occupancy, occupancyOperating,
+                projects, employment, asOf, asReportedAt, periods, kinds);
+    }
 
     /** Zone counts: all registered (removed ones included in byStatus only), and by lifecycle status. */
     public record Zones(long total, long planned, long established, long operating, long removed, Map<String, Long> byStatus) {

@@ -10,6 +10,8 @@ public final class Shard {
     public static final int DIRECT = 0;
     /** A rebuild replays every topic in one transaction of its own, while the live consumers wait. */
     public static final int REBUILD = 9999;
+    /** The one-off folding of a database that held state before the incremental aggregates. */
+    public static final int BACKFILL = 9998;
 
     private Shard() {
     }

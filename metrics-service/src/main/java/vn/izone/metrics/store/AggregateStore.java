@@ -7,7 +7,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.izone.metrics.events.RegistryEvent;
-import vn.izone.metrics.indicators.Scope;
+import vn.izone.metrics.aggregates.Aggregates;
 import vn.izone.metrics.publish.PublishQueue;
 import vn.izone.metrics.publish.Shard;
 
@@ -17,11 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.TreeSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -38,10 +34,12 @@ public class AggregateStore {
 
     private final EntityManager em;
     private final PublishQueue publishQueue;
+    private final Aggregates aggregates;
 
-    public AggregateStore(EntityManager em, PublishQueue publishQueue) {
+    public AggregateStore(EntityManager em, PublishQueue publishQueue, Aggregates aggregates) {
         this.em = em;
         this.publishQueue = publishQueue;
+        this.aggregates = aggregates;
     }
 
     /**
@@ -52,9 +50,9 @@ public class AggregateStore {
     @Transactional(dontRollbackOn = vn.izone.metrics.events.PoisonEvent.class)
     public Outcome apply(RegistryEvent event, int shard) {
         validate(event);
-        Set<Scope> dirty = new TreeSet<>(BY_KEY);
-        Outcome outcome = applyValidated(event, dirty, new HashMap<>());
-        markDirty(dirty, shard);
+        Set<UUID> touched = new HashSet<>();
+        Outcome outcome = applyValidated(event, touched);
+        fold(touched, shard);
         return outcome;
     }
 
@@ -71,20 +69,25 @@ public class AggregateStore {
     /** The same, written under the given {@link Shard} (the consumer's partition). */
     @Transactional
     public List<Outcome> applyBatch(List<RegistryEvent> events, int shard) {
-        Set<Scope> dirty = new TreeSet<>(BY_KEY);
-        Map<UUID, Set<Scope>> zoneScopes = new HashMap<>();
+        Set<UUID> touched = new HashSet<>();
         List<Outcome> outcomes = new ArrayList<>(events.size());
         for (RegistryEvent event : events) {
-            outcomes.add(applyValidated(event, dirty, zoneScopes));
+            outcomes.add(applyValidated(event, touched));
         }
-        markDirty(dirty, shard);
+        fold(touched, shard);
         return outcomes;
     }
 
-    /** Scopes are upserted in key order, so concurrent batches (three channels, several instances) never deadlock. */
-    private static final Comparator<Scope> BY_KEY = Comparator.comparing(Scope::key);
+    /**
+     * The zones whose state the batch changed are recomputed once each and folded into their scopes; the scopes whose
+     * figures changed are marked for publishing. All in the applying transaction.
+     */
+    private void fold(Set<UUID> touchedZones, int shard) {
+        Set<String> changed = aggregates.refresh(touchedZones, shard);
+        publishQueue.markChanged(changed.stream().sorted().toList(), shard);
+    }
 
-    private Outcome applyValidated(RegistryEvent event, Set<Scope> dirty, Map<UUID, Set<Scope>> zoneScopes) {
+    private Outcome applyValidated(RegistryEvent event, Set<UUID> touched) {
         long applied = lockAppliedVersion(event.aggregateType(), event.aggregateId());
         if (event.aggregateVersion() <= applied) {
             // Already applied (redelivery, replay), or an older version arriving late: the current state stays,
@@ -114,9 +117,9 @@ public class AggregateStore {
             outcome = Outcome.GAP_APPLIED;
         }
         switch (event.aggregateType()) {
-            case "zone" -> applyZone(event, dirty, zoneScopes);
-            case "project" -> applyProject(event, dirty, zoneScopes);
-            case "report" -> applyReport(event, dirty, zoneScopes);
+            case "zone" -> applyZone(event, touched);
+            case "project" -> applyProject(event, touched);
+            case "report" -> applyReport(event, touched);
             default -> outcome = Outcome.IGNORED;
         }
         em.createNativeQuery("UPDATE applied_version SET version = ?3 WHERE aggregate_type = ?1 AND aggregate_id = ?2")
@@ -177,7 +180,8 @@ public class AggregateStore {
     public void truncateDerived() {
         // DELETE, not TRUNCATE: readers keep seeing the old rows (MVCC) until the rebuild commits.
         for (String table : List.of("applied_version", "zone_state", "project_state", "report_state",
-                "zone_state_history", "project_state_history", "report_state_history", "sequence_gap")) {
+                "zone_state_history", "project_state_history", "report_state_history", "sequence_gap",
+                "zone_figures", "scope_total")) {
             em.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
     }
@@ -195,13 +199,10 @@ public class AggregateStore {
             + "former_province_code, former_province_name, status, cluster_model, planned_area_ha, established_area_ha, "
             + "industrial_land_ha, leased_area_ha, valid_on, recorded_at, status_date, construction_progress_percent, targets";
 
-    private void applyZone(RegistryEvent e, Set<Scope> dirty, Map<UUID, Set<Scope>> zoneScopes) {
-        // Scopes before and after: a corrected province or kind changes the figures of both.
-        dirty.addAll(scopesOfZone(e.aggregateId(), zoneScopes));
+    private void applyZone(RegistryEvent e, Set<UUID> touched) {
         writeZone(e, "zone_state", true);
         writeZone(e, "zone_state_history", false);
-        zoneScopes.remove(e.aggregateId());
-        dirty.addAll(scopesOfZone(e.aggregateId(), zoneScopes));
+        touched.add(e.aggregateId());
     }
 
     /** Writes the zone's state carried by the event into the table: upserted (current) or added once (history). */
@@ -228,14 +229,14 @@ public class AggregateStore {
     private static final String PROJECT_COLUMNS = "project_id, zone_id, revision, origin, capital_amount, capital_currency, "
             + "leased_area_ha, workers, status, valid_on, recorded_at";
 
-    private void applyProject(RegistryEvent e, Set<Scope> dirty, Map<UUID, Set<Scope>> zoneScopes) {
+    private void applyProject(RegistryEvent e, Set<UUID> touched) {
         UUID previousZone = currentZoneOfProject(e.aggregateId());
         writeProject(e, "project_state", true);
         writeProject(e, "project_state_history", false);
-        if (previousZone != null && !previousZone.equals(e.zoneId())) {
-            dirty.addAll(scopesOfZone(previousZone, zoneScopes));
+        if (previousZone != null) {
+            touched.add(previousZone); // a project moved to another zone leaves the old one's figures
         }
-        dirty.addAll(scopesOfZone(e.zoneId(), zoneScopes));
+        touched.add(e.zoneId());
     }
 
     private UUID currentZoneOfProject(UUID projectId) {
@@ -264,16 +265,16 @@ public class AggregateStore {
             + "period_start, period_end, revenue_vnd, export_usd, budget_paid_vnd, workers, average_monthly_income_vnd, "
             + "valid_on, source, recorded_at";
 
-    private void applyReport(RegistryEvent e, Set<Scope> dirty, Map<UUID, Set<Scope>> zoneScopes) {
+    private void applyReport(RegistryEvent e, Set<UUID> touched) {
         UUID zoneId = reportZone(e);
         List<?> previous = em.createNativeQuery("SELECT zone_id FROM report_state WHERE report_id = ?1")
                 .setParameter(1, e.aggregateId()).getResultList();
         writeReport(e, zoneId, "report_state", " ON CONFLICT (report_id) DO UPDATE SET " + updateAll(REPORT_COLUMNS, "report_id"));
         writeReport(e, zoneId, "report_state_history", " ON CONFLICT DO NOTHING"); // "as reported on" (issue #7)
-        if (!previous.isEmpty() && !zoneId.equals(previous.get(0))) {
-            dirty.addAll(scopesOfZone((UUID) previous.get(0), zoneScopes));
+        if (!previous.isEmpty()) {
+            touched.add((UUID) previous.get(0));
         }
-        dirty.addAll(scopesOfZone(zoneId, zoneScopes));
+        touched.add(zoneId);
     }
 
     private static UUID reportZone(RegistryEvent e) {
@@ -324,40 +325,6 @@ public class AggregateStore {
         } catch (java.time.format.DateTimeParseException ex) {
             throw new vn.izone.metrics.events.PoisonEvent("malformed date in " + field + ": " + node.get(field).asText());
         }
-    }
-
-    /**
-     * Every scope a zone's figures roll up into, as the zone stands now in this store; remembered for the rest of
-     * the batch (a zone event in the batch forgets it), since most events of a batch share a few zones.
-     */
-    private Set<Scope> scopesOfZone(UUID zoneId, Map<UUID, Set<Scope>> known) {
-        return known.computeIfAbsent(zoneId, this::scopesOfZone);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<Scope> scopesOfZone(UUID zoneId) {
-        Set<Scope> scopes = new LinkedHashSet<>();
-        scopes.add(Scope.national());
-        scopes.add(Scope.zone(zoneId.toString()));
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT province_code, former_province_code, kind, cluster_model FROM zone_state WHERE zone_id = ?1")
-                .setParameter(1, zoneId).getResultList();
-        for (Object[] row : rows) {
-            scopes.add(Scope.province((String) row[0]));
-            if (row[1] != null) {
-                scopes.add(Scope.formerProvince((String) row[1]));
-            }
-            scopes.add(Scope.zoneKind((String) row[2]));
-            if (row[3] != null) {
-                scopes.add(Scope.clusterModel((String) row[3]));
-            }
-        }
-        return scopes;
-    }
-
-    /** One statement for all the scopes the transaction changed, in key order. */
-    private void markDirty(Set<Scope> scopes, int shard) {
-        publishQueue.markChanged(scopes.stream().map(Scope::key).sorted().toList(), shard);
     }
 
     private static String text(JsonNode node, String field) {

@@ -113,6 +113,7 @@ class MetricsFlowTest {
                 .body("periods", hasSize(2));
         given().get("/api/v1/indicators/zone/" + REPORT_ZONE_A + "/periods").then().statusCode(200)
                 .body("[0].workers", equalTo(1000)).body("[0].averageMonthlyIncomeVnd", equalTo(8000000));
+        assertAggregatesEqualGrouping();
     }
 
     @Test
@@ -321,6 +322,17 @@ class MetricsFlowTest {
             events.send(RegistryEvents.ZONES, after, RegistryEvents.zone(after, 1, "M02", "M02", "ECONOMIC_ZONE", "PLANNED", 0, 0));
         }
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/indicators/province/M02").then().body("zones.total", equalTo(1)));
+        assertAggregatesEqualGrouping();
+    }
+
+    @jakarta.inject.Inject
+    vn.izone.metrics.admin.AggregateReferee referee;
+
+    /** The incremental aggregates equal a full recomputation by grouping, scope by scope (every figure, periods too). */
+    private void assertAggregatesEqualGrouping() {
+        var report = referee.check();
+        LOG.infof("referee: %d scopes compared, %d differ", report.scopesCompared(), report.scopesDiffering());
+        assertEquals(0, report.scopesDiffering(), () -> "incremental != grouped: " + report.differences());
     }
 
     private static void assertSame(Map<String, JsonNode> expected, Map<String, JsonNode> actual, String what) {

@@ -41,8 +41,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Publishing cannot lose an update: writers apply events to the same scopes continuously while the publisher
  * runs; once they stop and nothing is due any more, the last snapshot published for every scope they touched
- * must equal the figures computed from the state. A publisher that forgets a change made while it was computing
- * leaves a scope stale for good, and this test sees it.
+ * must equal the figures computed from the state, and those (the incremental aggregates) must equal a full
+ * recomputation by grouping. A publisher that forgets a change made while it was computing leaves a scope stale for
+ * good, and this test sees it; so does an aggregate that drifts under concurrent folding.
  */
 @QuarkusTest
 @QuarkusTestResource(MetricsTestServers.class)
@@ -58,6 +59,8 @@ class PublishingConvergenceTest {
     IndicatorCalculator calculator;
     @Inject
     PublishQueue queue;
+    @Inject
+    vn.izone.metrics.admin.AggregateReferee referee;
     @Inject
     ObjectMapper json;
 
@@ -113,6 +116,10 @@ class PublishingConvergenceTest {
                 + "%d scopes compared, %d stale", events, WRITERS, ZONES, WRITING.toMillis(), settledMillis, scopes.size(), stale.size());
         assertTrue(events > WRITERS * 20, "the writers applied " + events + " events");
         assertEquals(List.of(), stale, "scopes whose last published snapshot is not what the state says");
+        // and what was published (the incremental aggregates) is what grouping the whole state gives
+        var report = referee.check();
+        LOG.infof("referee: %d scopes compared, %d differ", report.scopesCompared(), report.scopesDiffering());
+        assertEquals(0, report.scopesDiffering(), () -> "incremental != grouped: " + report.differences());
     }
 
     /** One writer: its own projects (their versions are its own), on every zone, one to five events a batch. */

@@ -32,7 +32,8 @@ public class RollupResource {
             Map.entry("national", "national"), Map.entry("provinces", "province"), Map.entry("province", "province"),
             Map.entry("former-provinces", "former-province"), Map.entry("former-province", "former-province"),
             Map.entry("zones", "zone"), Map.entry("zone", "zone"), Map.entry("zone-kinds", "zone-kind"),
-            Map.entry("zone-kind", "zone-kind"), Map.entry("cluster-models", "cluster-model"), Map.entry("cluster-model", "cluster-model"));
+            Map.entry("zone-kind", "zone-kind"), Map.entry("cluster-models", "cluster-model"), Map.entry("cluster-model", "cluster-model"),
+            Map.entry("province-kind", "province-kind"), Map.entry("former-province-kind", "former-province-kind"));
 
     private final IndicatorStore store;
     private final LiveUpdates live;
