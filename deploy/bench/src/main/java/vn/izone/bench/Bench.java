@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import vn.izone.suite.BoardConvergence;
 import vn.izone.suite.Suite;
 import vn.izone.suite.SuiteConfig;
 
@@ -207,6 +208,9 @@ public final class Bench {
                         + (catchUp.complete() ? ")" : "; NOT caught up: " + catchUp.applied() + " applied when the bench stopped waiting after "
                         + scale.waitFor().toSeconds() + " s)"), fmt(catchUp.rate()),
                 "plain KafkaConsumer reading the same topics", fmt(plain), ratio(catchUp.rate(), plain));
+        row("CPU per applied event during the catch-up (µs): metrics-service / PostgreSQL",
+                String.format(java.util.Locale.ROOT, "%.0f / %.0f", catchUp.metricsCpuMicros(), catchUp.postgresCpuMicros()),
+                "goal (issue #13)", "50 / 50", "-");
 
         // 2. Freshness at a steady offered rate, open loop.
         for (int rate : new int[]{200, 1_000}) {
@@ -215,7 +219,10 @@ public final class Bench {
                             + scale.steady().toSeconds() + " s: achieved " + fmt(f.achieved()) + "/s, " + f.probes() + " probes"
                             + (f.notVisible() > 0 ? ", " + f.notVisible() + " not visible within 30 s" : "")
                             + "; backlog after: outbox " + f.outboxBacklog() + ", metrics " + f.metricsBacklog() + " events",
-                    f.p50() + " / " + f.p99(), "metrics snapshot publish interval (config)", "200", "-");
+                    f.p50() + " / " + f.p99(), "goal (issue #13)", "150 / 500", "-");
+            row("The same through an open SSE stream (ms, registry 2xx -> /api/v1/rollups/live event) at " + fmt(rate) + " changes/s offered: "
+                            + f.sseProbes() + " probes" + (f.sseNotSeen() > 0 ? ", " + f.sseNotSeen() + " not seen within 30 s" : ""),
+                    f.sseP50() + " / " + f.sseP99(), "goal (issue #13), p99", "500", "-");
         }
 
         // 4. Reporting national rollup under concurrent readers vs the liveness endpoint of the same service.
@@ -226,12 +233,21 @@ public final class Bench {
                 ms(rollup[0]) + " / " + ms(rollup[1]), "GET /q/health/live, same service, same readers (" + live[2] + " req/s)",
                 ms(live[0]) + " / " + ms(live[1]), ratio(rollup[2], live[2]) + " of its req/s");
 
+        // Every figure a board can read equals the register once the bursts settle.
+        converged("after the freshness phases");
+
         // 5. Full rebuild of metrics from the topics.
+        long[] cpuBeforeRebuild = {rss.cpuMillis(Suite.METRICS), rss.postgresCpuMillis()};
         Rebuilt rebuilt = rebuild();
+        double[] rebuildCpu = cpuPerEvent(cpuBeforeRebuild, rebuilt.total());
+        results.put("rebuildCpuMicrosPerEvent", Map.of("metrics", rebuildCpu[0], "postgres", rebuildCpu[1]));
         row("Metrics full rebuild (events/s, replay of " + rebuilt.total() + " events"
                         + (rebuilt.done() ? ", " + rebuilt.seconds() + " s)" : "; NOT finished: " + rebuilt.applied() + " applied in "
                         + rebuilt.seconds() + " s, state " + rebuilt.state() + ")"), fmt(rebuilt.rate()),
                 "plain KafkaConsumer reading the same topics", fmt(plain), ratio(rebuilt.rate(), plain));
+        row("CPU per replayed event during the rebuild (µs): metrics-service / PostgreSQL",
+                String.format(java.util.Locale.ROOT, "%.0f / %.0f", rebuildCpu[0], rebuildCpu[1]), "goal (issue #13)", "50 / 50", "-");
+        converged("after the rebuild");
 
         // 6. Memory: at rest, peak under load, now.
         rss.close();
@@ -500,7 +516,7 @@ public final class Bench {
         return rate;
     }
 
-    record CatchUp(long applied, boolean complete, double rate) {
+    record CatchUp(long applied, boolean complete, double rate, double metricsCpuMicros, double postgresCpuMicros) {
     }
 
     /** Starts metrics on the backlog and times how fast the applied versions (sum over aggregates) reach it. Bounded. */
@@ -511,6 +527,7 @@ public final class Bench {
         Instant first = null;
         long firstApplied = 0;
         long applied = 0;
+        long[] cpuAtFirst = {0, 0};
         long lastSaid = System.currentTimeMillis();
         Instant deadline = Instant.now().plus(scale.waitFor());
         while (applied < events && Instant.now().isBefore(deadline)) {
@@ -523,6 +540,7 @@ public final class Bench {
             if (first == null && applied > 0) {
                 first = Instant.now();
                 firstApplied = applied;
+                cpuAtFirst = new long[]{rss.cpuMillis(Suite.METRICS), rss.postgresCpuMillis()};
             }
             if (System.currentTimeMillis() - lastSaid > 10_000) {
                 lastSaid = System.currentTimeMillis();
@@ -532,20 +550,31 @@ public final class Bench {
             }
         }
         Instant end = Instant.now();
+        double[] cpu = cpuPerEvent(cpuAtFirst, applied - firstApplied);
         starter.join(TimeUnit.MINUTES.toMillis(3));
         boolean complete = applied >= events;
         double rate = first == null ? 0 : (applied - firstApplied) * 1000.0 / Math.max(1, Duration.between(first, end).toMillis());
         results.put("metricsCatchUp", Map.of("events", events, "applied", applied, "complete", complete,
                 "secondsFromFirstApplied", first == null ? -1 : Duration.between(first, end).toMillis() / 1000.0,
-                "secondsFromProcessStart", Duration.between(launched, end).toMillis() / 1000.0, "eventsPerSecond", rate));
+                "secondsFromProcessStart", Duration.between(launched, end).toMillis() / 1000.0, "eventsPerSecond", rate,
+                "metricsCpuMicrosPerEvent", cpu[0], "postgresCpuMicrosPerEvent", cpu[1]));
+        say(String.format(java.util.Locale.ROOT, "metrics catch-up CPU per applied event: metrics-service %.0f µs, PostgreSQL %.0f µs", cpu[0], cpu[1]));
         say("metrics: " + applied + " of " + events + " events applied, " + fmt(rate) + "/s once consuming ("
                 + Duration.between(launched, end).toSeconds() + " s from process start)" + (complete ? "" : " — NOT caught up, going on"));
-        return new CatchUp(applied, complete, rate);
+        return new CatchUp(applied, complete, rate, cpu[0], cpu[1]);
+    }
+
+    /** µs of CPU per event of metrics-service and of PostgreSQL since {@code before} ({metrics ms, postgres ms}). */
+    private double[] cpuPerEvent(long[] before, long events) {
+        long metrics = rss.cpuMillis(Suite.METRICS) - before[0];
+        long postgres = rss.postgresCpuMillis() - before[1];
+        return new double[]{metrics * 1000.0 / Math.max(1, events), postgres * 1000.0 / Math.max(1, events)};
     }
 
     // ------------------------------------------------------------------ freshness
 
-    record Freshness(double achieved, int probes, long p50, long p99, int notVisible, long outboxBacklog, long metricsBacklog) {
+    record Freshness(double achieved, int probes, long p50, long p99, int notVisible, long outboxBacklog, long metricsBacklog,
+                     int sseProbes, long sseP50, long sseP99, int sseNotSeen) {
     }
 
     /**
@@ -583,14 +612,22 @@ public final class Bench {
         java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
         ExecutorService probes = Executors.newFixedThreadPool(probeThreads);
         List<Future<?>> done = new ArrayList<>();
+        List<Long> sseSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sseNotSeen = new AtomicInteger();
+        LiveStream live = new LiveStream(reporting);
         for (Tracked probe : probeProjects) {
             done.add(probes.submit(() -> {
                 while (running.get()) {
-                    long ms = probe(registry, reporting, probe);
-                    if (ms < 0) {
+                    long[] ms = probe(registry, reporting, probe, live);
+                    if (ms[0] < 0) {
                         notVisible.incrementAndGet();
                     } else {
-                        samples.add(ms);
+                        samples.add(ms[0]);
+                    }
+                    if (ms[1] < 0) {
+                        sseNotSeen.incrementAndGet();
+                    } else {
+                        sseSamples.add(ms[1]);
                     }
                     Thread.sleep(50);
                 }
@@ -643,6 +680,8 @@ public final class Bench {
         running.set(false);
         waitAll(done);
         probes.shutdown();
+        live.close();
+        long[] sse = sseSamples.stream().mapToLong(Long::longValue).sorted().toArray();
         long outbox = queryLong("registry", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
         long metrics = queryLong("registry", "SELECT count(*) FROM outbox_event") - queryLong("metrics", "SELECT coalesce(sum(version), 0) FROM applied_version");
         double achieved = ok.get() * 1e9 / answeredNanos;
@@ -664,6 +703,8 @@ public final class Bench {
         r.put("p50Ms", p50);
         r.put("p99Ms", p99);
         r.put("maxMs", sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
+        r.put("sse", Map.of("probes", sse.length, "notSeenWithin30s", sseNotSeen.get(), "p50Ms", percentile(sse, 50),
+                "p99Ms", percentile(sse, 99), "maxMs", sse.length == 0 ? -1 : sse[sse.length - 1]));
         r.put("registryCpuMsPerAcceptedUpdate", cpu / (double) Math.max(1, ok.get()));
         r.put("outboxBacklogAfter", outbox);
         r.put("metricsBacklogAfter", metrics);
@@ -672,7 +713,10 @@ public final class Bench {
         say("freshness at " + rate + "/s offered: " + ok.get() + " accepted (" + fmt(achieved) + "/s), " + failed.get() + " failed, "
                 + refused.get() + " not sent (in-flight bound); " + sorted.length + " probes p50 " + p50 + " ms p99 " + p99
                 + " ms, " + notVisible.get() + " not visible; backlog outbox " + outbox + ", metrics " + metrics);
-        return new Freshness(achieved, sorted.length, p50, p99, notVisible.get(), outbox, metrics);
+        say("  through the open SSE stream: " + sse.length + " probes p50 " + percentile(sse, 50) + " ms p99 " + percentile(sse, 99)
+                + " ms, " + sseNotSeen.get() + " not seen");
+        return new Freshness(achieved, sorted.length, p50, p99, notVisible.get(), outbox, metrics, sse.length,
+                percentile(sse, 50), percentile(sse, 99), sseNotSeen.get());
     }
 
     /**
@@ -681,9 +725,15 @@ public final class Bench {
      * not in 30 s. The expected figure is absolute: while metrics still works through a backlog the zone's earlier
      * changes arrive too, and a relative "+1" would never be seen.
      */
-    private long probe(String registry, String reporting, Tracked t) throws Exception {
+    private long[] probe(String registry, String reporting, Tracked t, LiveStream live) throws Exception {
         ObjectNode body = t.body.deepCopy();
         body.put("workers", body.path("workers").asInt() + 1);
+        long willHave;
+        synchronized (projects) {
+            willHave = projects.stream().filter(o -> o.zoneId.equals(t.zoneId) && o.active() && o != t)
+                    .mapToLong(o -> o.body.path("workers").asLong()).sum() + (t.active() ? body.path("workers").asLong() : 0);
+        }
+        java.util.concurrent.CompletableFuture<Long> pushed = live.expect(t.zoneId, willHave);
         HttpResult r = send("PUT", registry + "/api/v1/projects/" + t.id, body.toString(), Map.of("If-Match", "\"" + t.revision + "\""));
         if (r.status() != 200) {
             throw new IllegalStateException("probe update answered " + r.status() + " " + r.text());
@@ -697,18 +747,51 @@ public final class Bench {
                     .mapToLong(o -> o.body.path("workers").asLong()).sum();
         }
         long deadline = accepted + TimeUnit.SECONDS.toNanos(30);
+        long rest = -1;
         while (System.nanoTime() < deadline) {
             if (zoneRollupWorkers(reporting, t.zoneId) == expected) {
-                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - accepted);
+                rest = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - accepted);
+                break;
             }
             Thread.sleep(10);
         }
-        return -1;
+        long sse = -1;
+        try {
+            long at = pushed.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            sse = TimeUnit.NANOSECONDS.toMillis(Math.max(0, at - accepted));
+        } catch (java.util.concurrent.TimeoutException notSeen) {
+            // counted as not seen
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        return new long[]{rest, sse};
     }
 
     private long zoneRollupWorkers(String reporting, String zoneId) {
         HttpResult rollup = send("GET", reporting + "/api/v1/rollups/zones/" + zoneId, null, Map.of());
         return rollup.status() == 200 ? rollup.json().path("employment").path("workers").asLong(-1) : -1;
+    }
+
+    // ------------------------------------------------------------------ convergence
+
+    /**
+     * registry API recomputation == metrics == reporting, for every scope (BoardConvergence), bounded; the time it
+     * took to settle and any difference go into the results and the table.
+     */
+    private void converged(String when) {
+        BoardConvergence.Result r = new BoardConvergence(suite.url(Suite.REGISTRY), suite.url(Suite.METRICS), suite.url(Suite.REPORTING), true)
+                .await(Duration.ofMinutes(2), Bench::say);
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("scopes", r.scopes());
+        c.put("converged", r.converged());
+        c.put("settledMillis", r.settledMillis());
+        c.put("rounds", r.rounds());
+        c.put("differences", r.differences().stream().limit(20).map(Object::toString).toList());
+        results.put("convergence " + when, c);
+        say("convergence " + when + ": " + r);
+        row("Board figures == register, every scope, " + when + " (registry API recomputation = metrics = reporting snapshot)",
+                r.converged() ? r.scopes() + " scopes, settled in " + r.settledMillis() + " ms" : "NOT converged: " + r.differences().size() + " differences",
+                "-", "-", "-");
     }
 
     // ------------------------------------------------------------------ rebuild

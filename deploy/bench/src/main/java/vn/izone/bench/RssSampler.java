@@ -68,6 +68,48 @@ final class RssSampler implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU time PostgreSQL used so far, in ms: the postmaster with its reaped backends (cutime, cstime) and every live
+     * child (the backends serving the services, the WAL writer, the checkpointer). -1 without an embedded server.
+     */
+    long postgresCpuMillis() {
+        if (suite.postgres() == null) {
+            return -1;
+        }
+        long postmaster;
+        try {
+            postmaster = suite.postgres().postmasterPid();
+        } catch (RuntimeException notRunning) {
+            return -1;
+        }
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path dir : (Iterable<Path>) procs::iterator) {
+                String name = dir.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String[] f;
+                try {
+                    String stat = Files.readString(dir.resolve("stat"));
+                    f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                } catch (IOException | RuntimeException gone) {
+                    continue; // a backend that ended meanwhile: the postmaster's cutime has it
+                }
+                long pid = Long.parseLong(name);
+                long ppid = Long.parseLong(f[1]);
+                if (pid == postmaster) {
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                } else if (ppid == postmaster) {
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks * 10; // 1/100 s
+    }
+
     static long[] rss(long pid) throws IOException {
         long rss = 0;
         long hwm = 0;

@@ -153,7 +153,8 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private long postmasterPid() {
+    /** The postmaster's process id; throws when the server is not running. */
+    public long postmasterPid() {
         try {
             // postmaster.pid: its first line is the postmaster's process id
             return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());

@@ -6,18 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import vn.izone.metrics.events.RegistryEvent;
 import vn.izone.metrics.publish.PublishQueue;
 import vn.izone.metrics.store.AggregateStore;
 import vn.izone.metrics.support.MetricsTestServers;
+import vn.izone.metrics.support.IndicatorTopic;
 import vn.izone.metrics.support.RegistryEvents;
 
 import java.time.Duration;
@@ -103,7 +98,10 @@ class PublishingConvergenceTest {
         }
         long settledMillis = Duration.between(stopped, Instant.now()).toMillis();
 
-        Map<String, JsonNode> published = lastPublished(scopes);
+        Map<String, JsonNode> published = new HashMap<>();
+        for (var e : IndicatorTopic.lastPublished(scopes.stream().map(Scope::key).collect(java.util.stream.Collectors.toSet())).entrySet()) {
+            published.put(e.getKey(), json.readTree(e.getValue()));
+        }
         List<String> stale = new ArrayList<>();
         for (Scope scope : scopes) {
             JsonNode expected = withoutTime(json.readTree(json.writeValueAsString(calculator.compute(scope))));
@@ -178,34 +176,5 @@ class PublishingConvergenceTest {
         ObjectNode copy = snapshot.deepCopy();
         copy.remove("computedAt");
         return copy;
-    }
-
-    /** The last snapshot on the indicator topic of each of the scopes, read from the beginning. */
-    private Map<String, JsonNode> lastPublished(Set<Scope> scopes) throws Exception {
-        Set<String> keys = new java.util.HashSet<>();
-        scopes.forEach(s -> keys.add(s.key()));
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        Map<String, JsonNode> last = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("izone.metrics.indicators.v1", Duration.ofSeconds(20)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(20));
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (Instant.now().isAfter(deadline)) {
-                    fail("could not read the indicator topic to its end");
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (keys.contains(record.key())) {
-                        last.put(record.key(), json.readTree(record.value()));
-                    }
-                }
-            }
-        }
-        return last;
     }
 }
