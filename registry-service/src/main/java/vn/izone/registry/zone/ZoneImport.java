@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.ProblemMappers;
 import vn.izone.registry.api.RejectedChange;
+import vn.izone.registry.api.UnknownProperties;
 import vn.izone.registry.api.WriteAccess;
 
 import java.util.ArrayList;
@@ -65,7 +66,8 @@ public class ZoneImport {
         }
         List<String> header = table.get(0).stream().map(String::strip).toList();
         List<Problem.FieldError> unknown = header.stream().filter(c -> !COLUMNS.contains(c))
-                .map(c -> new Problem.FieldError(c, "unknown column; known: " + COLUMNS.stream().sorted().collect(Collectors.joining(","))))
+                .map(c -> new Problem.FieldError(c, UnknownProperties.message("unknown column", c, COLUMNS),
+                        UnknownProperties.suggestion(c, COLUMNS).orElse(null)))
                 .toList();
         if (!unknown.isEmpty()) {
             throw RejectedChange.invalid(unknown);

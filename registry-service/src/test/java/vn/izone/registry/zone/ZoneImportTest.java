@@ -71,6 +71,9 @@ class ZoneImportTest {
         long before = Rows.count(db, "zone");
         given().contentType("text/csv").body("kind,name,province\nINDUSTRIAL_PARK,X,37\n").post("/api/v1/zones/import")
                 .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("province"));
+        given().contentType("text/csv").body("kind,name,provinceCode,plannedAreaHA\nINDUSTRIAL_PARK,X,37,31\n").post("/api/v1/zones/import")
+                .then().statusCode(422).body("errors[0].field", equalTo("plannedAreaHA"))
+                .body("errors[0].suggestion", equalTo("plannedAreaHa"));
         given().contentType("text/csv").body("").post("/api/v1/zones/import")
                 .then().statusCode(422).body("errors[0].field", equalTo("body"));
         assertEquals(before, Rows.count(db, "zone"));
