@@ -135,6 +135,11 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
+            // Quarkus' reader found a body without a length over the limit (HTTP/2; see BodyTooLarge): not a failure
+            return Problem.of(413, "body-too-large", "The request body is too large", "the body is over the size limit",
+                    List.of(new Problem.FieldError("body", "too large"))).toResponse();
+        }
         if (databaseUnavailable(e)) {
             return unavailable(e);
         }
