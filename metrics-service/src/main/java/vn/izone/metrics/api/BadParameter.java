@@ -2,6 +2,8 @@ package vn.izone.metrics.api;
 
 /** A request parameter or body field that cannot be used: 400 problem+json naming it. */
 public class BadParameter extends RuntimeException {
+    /** Its problem type, https://izone.vn/problems/invalid-parameter, as in the registry and reporting. */
+    static final String SLUG = "invalid-parameter";
     private final String field;
 
     public BadParameter(String field, String reason) {

@@ -14,18 +14,26 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response badParameter(BadParameter e) {
-        return problem(400, "Bad Request", e.getMessage(), List.of(Map.of("field", e.field(), "message", e.reason())));
+        return problem(400, BadParameter.SLUG, "Bad Request", e.getMessage(), List.of(Map.of("field", e.field(), "message", e.reason())));
     }
 
     @ServerExceptionMapper
     public Response map(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        return problem(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), null);
+        return problem(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), null);
     }
 
+    /** The suite's one scheme for problem types (docs/registry-api.md, "Problem types"): https://izone.vn/problems/&lt;slug&gt;. */
+    static final String TYPE_BASE = "https://izone.vn/problems/";
+
+    /** A problem of an HTTP status with no more particular kind: type https://izone.vn/problems/http-&lt;status&gt;. */
     static Response problem(int status, String title, String detail, List<Map<String, String>> errors) {
+        return problem(status, "http-" + status, title, detail, errors);
+    }
+
+    static Response problem(int status, String slug, String title, String detail, List<Map<String, String>> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://izone.vn/problems/" + title.toLowerCase().replace(' ', '-'));
+        body.put("type", TYPE_BASE + slug);
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);

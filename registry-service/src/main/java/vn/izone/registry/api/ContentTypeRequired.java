@@ -21,7 +21,7 @@ public class ContentTypeRequired {
         boolean body = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
         if (write && body && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
             return Optional.of(Problem.of(415, "content-type-required", "Say what the body is",
-                    "send Content-Type: application/json (text/csv for imports)",
+                    "send Content-Type: application/json (text/csv or the XLSX type for imports)",
                     List.of(new Problem.FieldError("Content-Type", "missing"))).toResponse());
         }
         return Optional.empty();

@@ -13,7 +13,15 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record FieldError(String field, String message) {
+    /**
+     * One offending field. {@code suggestion}, when there is one, is what the sender probably meant (the known
+     * property next to an unknown one).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, String suggestion) {
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 
     public Response toResponse() {

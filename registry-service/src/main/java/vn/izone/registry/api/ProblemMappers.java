@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
@@ -49,14 +50,15 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class,
             StreamReadException.class, StreamConstraintsException.class, DatabindException.class})
     public Response unreadable(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownProperty(unknown);
+        }
         String field = "body";
         if (e instanceof InputCoercionException number && number.getProcessor() != null) {
             field = path(number.getProcessor().getParsingContext()); // a number out of its type's range: the field being read
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) { // mismatched, or a number wrapped with its path
-            field = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            field = path(m);
         }
         String message = e instanceof InvalidFormatException f
                 ? "'" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName()
@@ -72,6 +74,26 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
         return unreadable(e);
+    }
+
+    /**
+     * A property the resource does not have ({@code "plannedAreaHA"}, {@code "valid_on"}): refused, not dropped,
+     * naming it where it was sent ({@code items[3].plannedAreaHA}) and the known property it probably meant.
+     */
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e) {
+        String field = e.getPath().isEmpty() ? e.getPropertyName() : path(e);
+        var meant = UnknownProperties.suggestion(e.getPropertyName(), e.getKnownPropertyIds());
+        String message = UnknownProperties.message("unknown property " + e.getPropertyName(), e.getPropertyName(), e.getKnownPropertyIds());
+        return Problem.of(400, "unknown-property", "The request body has a property this resource does not have",
+                field + ": " + message, List.of(new Problem.FieldError(field, message, meant.orElse(null)))).toResponse();
+    }
+
+    /** "items[3].registeredCapital.amount": the path Jackson kept, as the client wrote it. */
+    private static String path(JsonMappingException m) {
+        return m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
@@ -113,6 +135,11 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
+            // Quarkus' reader found a body without a length over the limit (HTTP/2; see BodyTooLarge): not a failure
+            return Problem.of(413, "body-too-large", "The request body is too large", "the body is over the size limit",
+                    List.of(new Problem.FieldError("body", "too large"))).toResponse();
+        }
         if (databaseUnavailable(e)) {
             return unavailable(e);
         }

@@ -28,6 +28,10 @@ import java.nio.charset.StandardCharsets;
  * ({"name":"a"}} or two bodies glued together were read as the first one and stored), malformed UTF-8 decoded
  * into other characters, and text holding the NUL character, which PostgreSQL cannot store (a 500). All are now
  * a 400 naming the body or the field.
+ * <p>
+ * And a property the resource does not have is refused (400 naming it, and the known property it probably meant)
+ * instead of being dropped without a word ({@code "plannedAreaHA": 31} lost the department's figure): the REST API
+ * is a strict reader. Event consumers stay tolerant readers (docs/events/README.md).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -35,6 +39,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // also quarkus.jackson.fail-on-unknown-properties
         mapper.registerModule(new SimpleModule("izone-strict-json").addDeserializer(String.class, new NoNulText()));
         mapper.getFactory().setInputDecorator(new StrictUtf8());
     }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.ProblemMappers;
 import vn.izone.registry.api.RejectedChange;
+import vn.izone.registry.api.UnknownProperties;
 import vn.izone.registry.api.WriteAccess;
 
 import java.util.ArrayList;
@@ -26,6 +27,11 @@ import java.util.stream.Collectors;
  * stop the others. Columns are the fields of {@link ZoneRequest}; nested ones use a dot
  * ({@code wastewater.centralised}, {@code infrastructureInvestmentVnd.localBudget}); empty cells are absent.
  * Phases and targets are not importable from CSV (use the JSON API).
+ * <p>
+ * Files as departments have them: the delimiter is detected from the header row ({@code ,}, or {@code ;} and tab as
+ * Excel writes CSV in a Vietnamese locale), decimal commas are read in numeric columns where they cannot mean
+ * anything else ({@link Decimals}), and an XLSX workbook is read directly ({@link #importXlsx}), typed cells and
+ * all, with the same per-row report and the same rules.
  */
 @ApplicationScoped
 public class ZoneImport {
@@ -37,6 +43,11 @@ public class ZoneImport {
             "validOn", "source", "wastewater.centralised", "wastewater.meetsStandard",
             "infrastructureInvestmentVnd.centralBudget", "infrastructureInvestmentVnd.localBudget",
             "infrastructureInvestmentVnd.investor");
+
+    /** The columns that hold numbers: where a decimal comma is read. */
+    static final Set<String> NUMERIC = Set.of("constructionProgressPercent", "plannedAreaHa", "establishedAreaHa",
+            "industrialLandHa", "leasedAreaHa", "latitude", "longitude", "infrastructureInvestmentVnd.centralBudget",
+            "infrastructureInvestmentVnd.localBudget", "infrastructureInvestmentVnd.investor");
 
     public enum Outcome { ACCEPTED, REJECTED }
 
@@ -58,14 +69,33 @@ public class ZoneImport {
     }
 
     public Result importCsv(String csv, String actor) {
+        return importCsv(csv, null, actor);
+    }
+
+    /** A CSV file; {@code decimal}: {@code auto} (absent), {@code comma} or {@code point} (docs/registry-api.md). */
+    public Result importCsv(String csv, String decimal, String actor) {
         access.requireWriter();
-        List<List<String>> table = Csv.parse(csv == null ? "" : csv);
+        Decimals decimals = Decimals.of(decimal);
+        String text = csv == null ? "" : csv;
+        char delimiter = Csv.delimiter(text);
+        return importTable(Csv.parse(text, delimiter), decimals.inFileSeparatedBy(delimiter), actor);
+    }
+
+    /** An XLSX workbook: its first sheet, or the one named {@code sheet}; the first row names the columns. */
+    public Result importXlsx(byte[] xlsx, String sheet, String decimal, String actor) {
+        access.requireWriter();
+        Decimals decimals = Decimals.of(decimal);
+        return importTable(Xlsx.read(xlsx, sheet), decimals, actor);
+    }
+
+    private Result importTable(List<List<String>> table, Decimals decimals, String actor) {
         if (table.isEmpty() || table.get(0).stream().allMatch(String::isBlank)) {
             throw RejectedChange.invalid("body", "a CSV file with a header row naming the columns, e.g. kind,name,provinceCode,status,validOn");
         }
         List<String> header = table.get(0).stream().map(String::strip).toList();
         List<Problem.FieldError> unknown = header.stream().filter(c -> !COLUMNS.contains(c))
-                .map(c -> new Problem.FieldError(c, "unknown column; known: " + COLUMNS.stream().sorted().collect(Collectors.joining(","))))
+                .map(c -> new Problem.FieldError(c, UnknownProperties.message("unknown column", c, COLUMNS),
+                        UnknownProperties.suggestion(c, COLUMNS).orElse(null)))
                 .toList();
         if (!unknown.isEmpty()) {
             throw RejectedChange.invalid(unknown);
@@ -79,20 +109,29 @@ public class ZoneImport {
             if (row.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            results.add(importRow(i + 1, header, row, actor));
+            results.add(importRow(i + 1, header, row, decimals, actor));
         }
         int accepted = (int) results.stream().filter(r -> r.outcome() == Outcome.ACCEPTED).count();
         return new Result(results.size(), accepted, results.size() - accepted, results);
     }
 
-    private RowResult importRow(int line, List<String> header, List<String> row, String actor) {
+    private RowResult importRow(int line, List<String> header, List<String> row, Decimals decimals, String actor) {
         ObjectNode body = json.createObjectNode();
+        List<Problem.FieldError> unreadable = new ArrayList<>();
         for (int c = 0; c < header.size() && c < row.size(); c++) {
             String value = row.get(c).strip();
             if (value.isEmpty()) {
                 continue;
             }
             String column = header.get(c);
+            if (NUMERIC.contains(column)) {
+                try {
+                    value = decimals.read(value);
+                } catch (IllegalArgumentException e) {
+                    unreadable.add(new Problem.FieldError(column, e.getMessage()));
+                    continue;
+                }
+            }
             int dot = column.indexOf('.');
             if (dot < 0) {
                 body.put(column, value);
@@ -103,8 +142,11 @@ public class ZoneImport {
             }
         }
         String name = body.path("name").asText(null);
-        if (row.size() > header.size()) {
+        if (row.size() > header.size() && row.subList(header.size(), row.size()).stream().anyMatch(v -> !v.isBlank())) {
             return rejected(line, name, List.of(new Problem.FieldError("row", "more cells than columns")));
+        }
+        if (!unreadable.isEmpty()) {
+            return rejected(line, name, unreadable);
         }
         ZoneRequest request;
         try {
@@ -137,12 +179,40 @@ public class ZoneImport {
         return new RowResult(line, Outcome.REJECTED, null, name, errors);
     }
 
-    /** RFC 4180 CSV: commas, double quotes (doubled inside quotes), CRLF or LF, an optional byte order mark. */
+    /**
+     * RFC 4180 CSV: commas (or the {@code ;} or tab Excel writes in locales whose decimal mark is a comma), double
+     * quotes (doubled inside quotes), CRLF or LF, an optional byte order mark.
+     */
     static final class Csv {
         private Csv() {
         }
 
+        /** The delimiter of the header row: whichever of {@code , ; tab} it holds most often outside quotes. */
+        static char delimiter(String text) {
+            int commas = 0;
+            int semicolons = 0;
+            int tabs = 0;
+            boolean quoted = false;
+            for (int i = text.startsWith("\uFEFF") ? 1 : 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && (ch == '\n' || ch == '\r')) {
+                    break;
+                } else if (!quoted) {
+                    commas += ch == ',' ? 1 : 0;
+                    semicolons += ch == ';' ? 1 : 0;
+                    tabs += ch == '\t' ? 1 : 0;
+                }
+            }
+            return semicolons > commas && semicolons >= tabs ? ';' : tabs > commas ? '\t' : ',';
+        }
+
         static List<List<String>> parse(String text) {
+            return parse(text, ',');
+        }
+
+        static List<List<String>> parse(String text, char delimiter) {
             List<List<String>> rows = new ArrayList<>();
             List<String> row = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
@@ -161,7 +231,7 @@ public class ZoneImport {
                     }
                 } else if (ch == '"') {
                     quoted = true;
-                } else if (ch == ',') {
+                } else if (ch == delimiter) {
                     row.add(cell.toString());
                     cell.setLength(0);
                 } else if (ch == '\n' || ch == '\r') {

@@ -62,8 +62,19 @@ public class ZoneResource {
             description = "A header row names the columns (the fields of a zone; nested ones with a dot, e.g. "
                     + "wastewater.centralised). Each row is its own change with its own zone.registered event; the "
                     + "answer lists every row as ACCEPTED (with the new id) or REJECTED (with the fields and reasons).")
-    public ZoneImport.Result importCsv(String csv, @HeaderParam(Actor.HEADER) String actor) {
-        return zoneImport.importCsv(csv, access.actor(actor));
+    public ZoneImport.Result importCsv(String csv, @QueryParam("decimal") String decimal, @HeaderParam(Actor.HEADER) String actor) {
+        return zoneImport.importCsv(csv, decimal, access.actor(actor));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(Xlsx.MEDIA_TYPE)
+    @Operation(summary = "Register many zones from an XLSX workbook, one per row",
+            description = "The first sheet, or the one named by ?sheet=; its first row names the columns, as in CSV. "
+                    + "Cells are read by their type (numbers, dates, booleans, text); the same answer as for CSV.")
+    public ZoneImport.Result importXlsx(byte[] xlsx, @QueryParam("sheet") String sheet, @QueryParam("decimal") String decimal,
+                                        @HeaderParam(Actor.HEADER) String actor) {
+        return zoneImport.importXlsx(xlsx, sheet, decimal, access.actor(actor));
     }
 
     @GET
