@@ -17,13 +17,13 @@ public class IndicatorsConsumer {
     private static final Logger LOG = Logger.getLogger(IndicatorsConsumer.class);
 
     private final ObjectMapper json;
-    private final IndicatorStore store;
+    private final SnapshotSaver saver;
     private final LiveUpdates live;
     private final ZonePlaces places;
 
-    public IndicatorsConsumer(ObjectMapper json, IndicatorStore store, LiveUpdates live, ZonePlaces places) {
+    public IndicatorsConsumer(ObjectMapper json, SnapshotSaver saver, LiveUpdates live, ZonePlaces places) {
         this.json = json;
-        this.store = store;
+        this.saver = saver;
         this.live = live;
         this.places = places;
     }
@@ -42,7 +42,7 @@ public class IndicatorsConsumer {
             LOG.warn("skipped an indicator snapshot without scopeKey/computedAt");
             return;
         }
-        boolean latest = store.save(snapshot, payload);
+        boolean latest = saver.save(snapshot, payload);
         if ("ZONE".equals(snapshot.path("scopeType").asText()) && IndicatorStore.text(snapshot, "provinceCode") == null) {
             places.ensureLater(snapshot.path("scopeCode").asText());   // once per zone, off this thread
         }
