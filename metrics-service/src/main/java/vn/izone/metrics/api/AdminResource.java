@@ -53,15 +53,21 @@ public class AdminResource {
     @POST
     @Path("reconcile")
     @Operation(summary = "Compare every zone and project with the registry's current state (its REST API)",
-            description = "Role operator. At most once per izone.reconcile.min-interval (default 30 s): sooner, 429 with Retry-After.")
+            description = "Role operator. One at a time, and at most one completed reconciliation per izone.reconcile.min-interval "
+                    + "(default 30 s): sooner, 429 with Retry-After. One that could not read the registry (502) may be retried at once.")
     public Response reconcile() {
-        reconcileGate.claim();
+        java.time.Instant started = reconcileGate.claim();
         LOG.infof("reconciliation started by %s", caller.name());
+        boolean completed = false;
         try {
-            return Response.ok(reconciler.reconcile()).build();
+            Response answer = Response.ok(reconciler.reconcile()).build();
+            completed = true;
+            return answer;
         } catch (IllegalStateException e) {
             return Response.status(Response.Status.BAD_GATEWAY)
                     .entity(java.util.Map.of("title", "registry unavailable", "detail", String.valueOf(e.getMessage()))).build();
+        } finally {
+            reconcileGate.release(started, completed);
         }
     }
 
