@@ -80,6 +80,8 @@ public final class Bench {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Writes need a token: the suite's own issuer signs a registrar's. */
     static volatile String bearer;
+    /** metrics' rebuild takes an operator's token. */
+    static volatile String operatorBearer;
     static final List<String> TOPICS = List.of("izone.registry.zones.v1", "izone.registry.projects.v1", "izone.registry.reports.v1");
     static final List<String> SERVICES = List.of(Suite.REGISTRY, Suite.METRICS, Suite.REPORTING);
 
@@ -133,6 +135,7 @@ public final class Bench {
         this.root = root;
         this.rss = new RssSampler(suite);
         bearer = suite.tokens().registrar("bench@suite");
+        operatorBearer = suite.tokens().operator("bench-operator@suite");
     }
 
     public static void main(String[] args) throws Exception {
@@ -802,7 +805,7 @@ public final class Bench {
     /** POST /api/v1/admin/rebuild on metrics, then its progress polled until DONE (bounded). */
     private Rebuilt rebuild() throws Exception {
         String metrics = suite.url(Suite.METRICS);
-        HttpResult started = send("POST", metrics + "/api/v1/admin/rebuild", null, Map.of());
+        HttpResult started = send("POST", metrics + "/api/v1/admin/rebuild", null, Map.of("Authorization", "Bearer " + operatorBearer));
         if (started.status() != 202 && started.status() != 200) {
             throw new IllegalStateException("rebuild answered " + started.status() + " " + started.text());
         }
@@ -904,7 +907,7 @@ public final class Bench {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader); // may replace the registrar's Authorization
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -50,7 +50,7 @@ public final class LocalRun {
                   Event contract       %s/events/asyncapi.yaml
                   Kafka bootstrap      %s
                   Logs                 %s
-                  Bearer tokens        %s   (source it: registrar, Ninh Bình department, board, integrator)
+                  Bearer tokens        %s   (source it: registrar, Ninh Bình department, board, integrator, finance, operator)
                 Try:  curl -s %s/api/v1/rollups/provinces/37
                       . %s && curl -s -X POST %s/api/v1/zones -H "Authorization: Bearer $IZONE_TOKEN_DEPARTMENT_37" -H 'Content-Type: application/json' -d @zone.json
                 Press Ctrl-C to stop everything.
@@ -68,8 +68,12 @@ public final class LocalRun {
                 IZONE_TOKEN_DEPARTMENT_37=%s
                 IZONE_TOKEN_BOARD=%s
                 IZONE_TOKEN_INTEGRATOR=%s
+                # metrics-service: exchange rates (finance); rebuild and reconcile (operator)
+                IZONE_TOKEN_FINANCE=%s
+                IZONE_TOKEN_OPERATOR=%s
                 """.formatted(tokens.registrar("registrar@local"), tokens.department("ninh-binh-dept@local", "37"),
-                tokens.board("board@local"), tokens.integrator("integrator@local"));
+                tokens.board("board@local"), tokens.integrator("integrator@local"), tokens.finance("finance@local"),
+                tokens.operator("operator@local"));
         try {
             Files.writeString(file, content);
         } catch (java.io.IOException e) {

@@ -84,11 +84,13 @@ public final class Suite implements AutoCloseable {
         progress.accept("starting the services");
         launches.put(REGISTRY, new Launch(REGISTRY, registryPort, env("registry",
                 Map.of("IZONE_JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyFile().toUri().toString())), logs()));
+        String publicKey = tokens.publicKeyFile().toUri().toString();
         launches.put(METRICS, new Launch(METRICS, metricsPort,
-                env("metrics", Map.of("IZONE_REGISTRY_URL", "http://127.0.0.1:" + registryPort)), logs()));
+                env("metrics", Map.of("IZONE_REGISTRY_URL", "http://127.0.0.1:" + registryPort,
+                        "IZONE_JWT_PUBLIC_KEY_LOCATION", publicKey)), logs()));
         launches.put(REPORTING, new Launch(REPORTING, reportingPort,
                 env("reporting", Map.of("IZONE_METRICS_URL", "http://127.0.0.1:" + metricsPort,
-                        "IZONE_REGISTRY_URL", "http://127.0.0.1:" + registryPort)), logs()));
+                        "IZONE_REGISTRY_URL", "http://127.0.0.1:" + registryPort, "IZONE_JWT_PUBLIC_KEY_LOCATION", publicKey)), logs()));
         for (String name : List.of(REGISTRY, METRICS, REPORTING)) {
             services.put(name, launch(launches.get(name)));
         }
@@ -132,7 +134,7 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    /** The local issuer whose tokens the registry accepts (registrar, department, board, integrator). */
+    /** The local issuer whose tokens the services accept (registrar, department, board, integrator, finance, operator). */
     public Tokens tokens() {
         return tokens;
     }

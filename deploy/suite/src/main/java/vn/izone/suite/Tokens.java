@@ -21,7 +21,7 @@ import java.util.UUID;
 
 /**
  * The local run's own token issuer: an RSA key pair kept in the data folder, whose public half the registry
- * verifies (IZONE_JWT_PUBLIC_KEY_LOCATION), and ready-made bearer tokens for each role. Production uses an
+ * verifies, as do metrics and reporting (IZONE_JWT_PUBLIC_KEY_LOCATION), and ready-made bearer tokens for each role. Production uses an
  * OIDC provider instead (docs/registry-api.md).
  */
 public final class Tokens {
@@ -71,6 +71,16 @@ public final class Tokens {
     /** A provincial department's token: writes only its province's data. */
     public String department(String name, String provinceCode) {
         return sign(name, "department", provinceCode);
+    }
+
+    /** Records exchange rates on metrics-service (docs/decisions.md). */
+    public String finance(String name) {
+        return sign(name, "finance", null);
+    }
+
+    /** Runs metrics-service's rebuild and reconciliation (POST /api/v1/admin/*). */
+    public String operator(String name) {
+        return sign(name, "operator", null);
     }
 
     public String board(String name) {

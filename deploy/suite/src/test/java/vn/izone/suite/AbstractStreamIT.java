@@ -67,6 +67,8 @@ abstract class AbstractStreamIT {
 
     /** The registry takes writes only with a token (the suite's own issuer); set once the suite is up. */
     static volatile String bearer;
+    /** metrics' admin endpoints (reconcile, rebuild) take an operator's token. */
+    static volatile String operatorBearer;
 
     /** Starts the whole suite on throw-away servers and signs the stream in as a registrar. */
     static Suite startSuite(String name) throws java.io.IOException {
@@ -74,6 +76,7 @@ abstract class AbstractStreamIT {
         java.nio.file.Path data = java.nio.file.Files.createTempDirectory(name);
         Suite started = Suite.start(SuiteConfig.forTests(root, data), line -> say("[suite] " + line));
         bearer = started.tokens().registrar("drill@suite");
+        operatorBearer = started.tokens().operator("drill-operator@suite");
         return started;
     }
 
@@ -85,7 +88,7 @@ abstract class AbstractStreamIT {
             if (bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);
             }
-            headers.forEach(request::header);
+            headers.forEach(request::setHeader); // may replace the registrar's Authorization
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
@@ -473,7 +476,8 @@ abstract class AbstractStreamIT {
      * registry's REST API against its state tables) reports zero differences and compared them all.
      */
     static void assertReconciled(String metricsUrl, RegistryState state) {
-        Answer a = retry(() -> call("POST", metricsUrl + "/api/v1/admin/reconcile", null, Map.of()), Duration.ofSeconds(60));
+        Answer a = retry(() -> call("POST", metricsUrl + "/api/v1/admin/reconcile", null,
+                Map.of("Authorization", "Bearer " + operatorBearer)), Duration.ofSeconds(60));
         assertEquals(200, a.status(), () -> "reconcile answered " + a.status() + " " + a.body());
         JsonNode report = a.body();
         assertEquals(0, report.path("differences").size(), () -> "reconciliation found differences: " + report.path("differences"));

@@ -90,7 +90,7 @@ class SuiteEndToEndIT {
                 {"name":"Xưởng gỗ (e2e)","investor":"Công ty Gỗ E2E","origin":"DOMESTIC","sector":"wood",
                  "registeredCapital":{"amount":85000000000,"currency":"VND"},"leasedAreaHa":5,"workers":240,
                  "status":"OPERATING","validOn":"2025-09-30","source":"e2e"}""", "e2e-wood").status());
-        RegistryClient metrics = new RegistryClient(suite.url(Suite.METRICS), "board:test");
+        RegistryClient metrics = new RegistryClient(suite.url(Suite.METRICS), "operator:test", suite.tokens().operator("operator@e2e"));
         String scope = "/api/v1/indicators/former-province/36";
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertEquals(240, metrics.get(scope).body().path("employment").path("workers").asLong()));

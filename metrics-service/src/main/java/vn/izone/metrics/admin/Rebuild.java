@@ -47,8 +47,24 @@ public class Rebuild {
 
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
+    /** {@code startedBy}: the principal of the token that started it (null only with izone.auth.enforce=false). */
     public record Progress(String id, State state, long eventsApplied, long eventsRead, long eventsTotal, long duplicates,
-                           long poison, Instant startedAt, Instant finishedAt, Double eventsPerSecond, String error) {
+                           long poison, Instant startedAt, Instant finishedAt, Double eventsPerSecond, String error,
+                           String startedBy) {
+    }
+
+    /** A rebuild was asked for while one runs: nothing new is started (409 with the running one's progress). */
+    public static class AlreadyRunning extends RuntimeException {
+        private final Progress running;
+
+        public AlreadyRunning(Progress running) {
+            super("rebuild " + running.id() + " is running");
+            this.running = running;
+        }
+
+        public Progress running() {
+            return running;
+        }
     }
 
     private final AggregateStore store;
@@ -56,7 +72,7 @@ public class Rebuild {
     private final ObjectMapper json;
     private final String bootstrap;
     private final AtomicReference<Progress> progress = new AtomicReference<>(
-            new Progress(null, State.IDLE, 0, 0, 0, 0, 0, null, null, null, null));
+            new Progress(null, State.IDLE, 0, 0, 0, 0, 0, null, null, null, null, null));
 
     public Rebuild(AggregateStore store, ApplyLock lock, ObjectMapper json,
                    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
@@ -70,13 +86,18 @@ public class Rebuild {
         return progress.get();
     }
 
-    /** Starts a rebuild in the background; returns the running one if one is running already. */
-    public synchronized Progress start() {
+    /**
+     * Starts a rebuild in the background on behalf of {@code startedBy}; one at a time: while one runs, throws
+     * {@link AlreadyRunning} with its progress and starts nothing.
+     */
+    public synchronized Progress start(String startedBy) {
         if (progress.get().state() == State.RUNNING) {
-            return progress.get();
+            throw new AlreadyRunning(progress.get());
         }
-        Progress started = new Progress(UUID.randomUUID().toString(), State.RUNNING, 0, 0, 0, 0, 0, Instant.now(), null, null, null);
+        Progress started = new Progress(UUID.randomUUID().toString(), State.RUNNING, 0, 0, 0, 0, 0, Instant.now(), null, null, null,
+                startedBy);
         progress.set(started);
+        LOG.infof("rebuild %s started by %s", started.id(), startedBy);
         Thread worker = new Thread(() -> run(started), "metrics-rebuild");
         worker.setDaemon(true);
         worker.start();
@@ -136,8 +157,8 @@ public class Rebuild {
             });
             Instant finished = Instant.now();
             publish(started, counts, State.DONE, finished, null);
-            LOG.infof("rebuild %s done: %d events read, %d applied, %d duplicates, %d poison in %d ms (%.0f events/s)",
-                    started.id(), counts[1], counts[0], counts[3], counts[4],
+            LOG.infof("rebuild %s (started by %s) done: %d events read, %d applied, %d duplicates, %d poison in %d ms (%.0f events/s)",
+                    started.id(), started.startedBy(), counts[1], counts[0], counts[3], counts[4],
                     Duration.between(started.startedAt(), finished).toMillis(), progress.get().eventsPerSecond());
         } catch (RuntimeException e) {
             LOG.errorf(e, "rebuild %s failed; the figures before it are kept", started.id());
@@ -179,7 +200,8 @@ public class Rebuild {
         Instant now = finished != null ? finished : Instant.now();
         double seconds = Math.max(1, Duration.between(started.startedAt(), now).toMillis()) / 1000.0;
         Double rate = c[1] == 0 ? null : Math.round(c[1] / seconds * 10) / 10.0;
-        progress.set(new Progress(started.id(), state, c[0], c[1], c[2], c[3], c[4], started.startedAt(), finished, rate, error));
+        progress.set(new Progress(started.id(), state, c[0], c[1], c[2], c[3], c[4], started.startedAt(), finished, rate, error,
+                started.startedBy()));
     }
 
     private KafkaConsumer<String, String> consumer(String id) {

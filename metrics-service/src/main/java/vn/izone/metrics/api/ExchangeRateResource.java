@@ -24,9 +24,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ExchangeRateResource {
     private final ExchangeRates rates;
+    private final Caller caller;
 
-    public ExchangeRateResource(ExchangeRates rates) {
+    public ExchangeRateResource(ExchangeRates rates, Caller caller) {
         this.rates = rates;
+        this.caller = caller;
     }
 
     /** What a rate is recorded from: VND for one unit of the currency, from the date, with its source. */
@@ -34,7 +36,7 @@ public class ExchangeRateResource {
     }
 
     @GET
-    @Operation(summary = "Every stored rate, newest first per currency")
+    @Operation(summary = "Every stored rate, newest first per currency, with who recorded it (recordedBy)")
     public List<ExchangeRate> all() {
         return rates.all();
     }
@@ -43,7 +45,8 @@ public class ExchangeRateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a rate (VND per unit of currency) valid from a date, with its source",
             description = "E.g. {\"currency\":\"USD\",\"validOn\":\"2025-09-30\",\"vndPerUnit\":25000,\"source\":\"SBV central rate, notice of 30/09/2025\"}. "
-                    + "Recording the same currency and date again corrects it.")
+                    + "Recording the same currency and date again corrects it. Needs a bearer token with the role finance; "
+                    + "the token's principal is kept as recordedBy.")
     public Response record(RateRequest request) {
         if (request == null) {
             throw new BadParameter("body", "a JSON object with currency, validOn, vndPerUnit and source is required");
@@ -63,6 +66,6 @@ public class ExchangeRateResource {
         if (request.source() == null || request.source().isBlank() || request.source().length() > 500) {
             throw new BadParameter("source", "must say where the rate comes from (1 to 500 characters)");
         }
-        return Response.status(201).entity(rates.record(request.currency(), validOn, request.vndPerUnit(), request.source().strip())).build();
+        return Response.status(201).entity(rates.record(request.currency(), validOn, request.vndPerUnit(), request.source().strip(), caller.name())).build();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 /** The stored exchange rates: one per currency and date; recording the same date again corrects it. */
 @ApplicationScoped
 public class ExchangeRates {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ExchangeRates.class);
     private final EntityManager em;
 
     public ExchangeRates(EntityManager em) {
@@ -21,24 +22,27 @@ public class ExchangeRates {
     }
 
     @Transactional
-    public ExchangeRate record(String currency, LocalDate validOn, BigDecimal vndPerUnit, String source) {
+    public ExchangeRate record(String currency, LocalDate validOn, BigDecimal vndPerUnit, String source, String recordedBy) {
         Instant now = Instant.now();
-        em.createNativeQuery("INSERT INTO exchange_rate VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (currency, valid_on) "
-                        + "DO UPDATE SET vnd_per_unit = EXCLUDED.vnd_per_unit, source = EXCLUDED.source, recorded_at = EXCLUDED.recorded_at")
+        em.createNativeQuery("INSERT INTO exchange_rate (currency, valid_on, vnd_per_unit, source, recorded_at, recorded_by) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (currency, valid_on) "
+                        + "DO UPDATE SET vnd_per_unit = EXCLUDED.vnd_per_unit, source = EXCLUDED.source, recorded_at = EXCLUDED.recorded_at, "
+                        + "recorded_by = EXCLUDED.recorded_by")
                 .setParameter(1, currency).setParameter(2, validOn).setParameter(3, vndPerUnit).setParameter(4, source)
-                .setParameter(5, Timestamp.from(now)).executeUpdate();
-        return new ExchangeRate(currency, validOn, vndPerUnit, source, now);
+                .setParameter(5, Timestamp.from(now)).setParameter(6, recordedBy).executeUpdate();
+        LOG.infof("exchange rate %s %s = %s VND recorded by %s (source: %s)", currency, validOn, vndPerUnit, recordedBy, source);
+        return new ExchangeRate(currency, validOn, vndPerUnit, source, now, recordedBy);
     }
 
     @Transactional
     public List<ExchangeRate> all() {
-        return rows("SELECT currency, valid_on, vnd_per_unit, source, recorded_at FROM exchange_rate ORDER BY currency, valid_on DESC", null, null);
+        return rows("SELECT currency, valid_on, vnd_per_unit, source, recorded_at, recorded_by FROM exchange_rate ORDER BY currency, valid_on DESC", null, null);
     }
 
     /** The latest rate of the currency valid on or before the date. */
     @Transactional
     public Optional<ExchangeRate> on(String currency, LocalDate date) {
-        return rows("SELECT currency, valid_on, vnd_per_unit, source, recorded_at FROM exchange_rate "
+        return rows("SELECT currency, valid_on, vnd_per_unit, source, recorded_at, recorded_by FROM exchange_rate "
                 + "WHERE currency = ?1 AND valid_on <= ?2 ORDER BY valid_on DESC LIMIT 1", currency, date).stream().findFirst();
     }
 
@@ -50,7 +54,7 @@ public class ExchangeRates {
         }
         return ((List<Object[]>) query.getResultList()).stream()
                 .map(r -> new ExchangeRate((String) r[0], toDate(r[1]), plain(new BigDecimal(r[2].toString())),
-                        (String) r[3], r[4] instanceof Timestamp t ? t.toInstant() : (Instant) r[4]))
+                        (String) r[3], r[4] instanceof Timestamp t ? t.toInstant() : (Instant) r[4], (String) r[5]))
                 .toList();
     }
 
