@@ -18,7 +18,12 @@ import vn.izone.reporting.series.IndicatorPaths;
 import vn.izone.reporting.series.SeriesService;
 import vn.izone.reporting.zones.ZonePlaces;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.izone.reporting.kinds.Kinds;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +37,9 @@ public class RollupResource {
             Map.entry("national", "national"), Map.entry("provinces", "province"), Map.entry("province", "province"),
             Map.entry("former-provinces", "former-province"), Map.entry("former-province", "former-province"),
             Map.entry("zones", "zone"), Map.entry("zone", "zone"), Map.entry("zone-kinds", "zone-kind"),
-            Map.entry("zone-kind", "zone-kind"), Map.entry("cluster-models", "cluster-model"), Map.entry("cluster-model", "cluster-model"));
+            Map.entry("zone-kind", "zone-kind"), Map.entry("cluster-models", "cluster-model"), Map.entry("cluster-model", "cluster-model"),
+            Map.entry("province-kinds", "province-kind"), Map.entry("province-kind", "province-kind"),
+            Map.entry("former-province-kinds", "former-province-kind"), Map.entry("former-province-kind", "former-province-kind"));
 
     private final IndicatorStore store;
     private final LiveUpdates live;
@@ -56,9 +63,56 @@ public class RollupResource {
 
     @GET
     @Path("provinces")
-    @Operation(summary = "Every province (today's 34), latest figures")
+    @Operation(summary = "Every province (today's 34), latest figures; ?kind= gives each province's figures for one kind of zone")
+    public List<JsonNode> provinces(@QueryParam("kind") String kind) {
+        return list("PROVINCE", Kinds.check(kind));
+    }
+
     public List<JsonNode> provinces() {
         return store.latestOfType("PROVINCE");
+    }
+
+    @GET
+    @Path("provinces/{code}/kinds/{kind}")
+    @Operation(summary = "One province's figures for one kind of zone (INDUSTRIAL_PARK, INDUSTRIAL_CLUSTER, ECONOMIC_ZONE)")
+    public JsonNode provinceKind(@PathParam("code") String code, @PathParam("kind") String kind) {
+        return kindOf("PROVINCE", code, kind);
+    }
+
+    @GET
+    @Path("former-provinces/{code}/kinds/{kind}")
+    @Operation(summary = "One former province's figures for one kind of zone")
+    public JsonNode formerProvinceKind(@PathParam("code") String code, @PathParam("kind") String kind) {
+        return kindOf("FORMER_PROVINCE", code, kind);
+    }
+
+    private JsonNode kindOf(String type, String code, String kind) {
+        String k = Kinds.check(kind);
+        if (k == null) {
+            throw new BadParameter("kind", "is required; one of " + Kinds.ALL);
+        }
+        ObjectNode snapshot = (ObjectNode) one(Kinds.key(type, code, k)).deepCopy();
+        snapshot.put("kind", k);
+        snapshot.put("parentCode", code);
+        return snapshot;
+    }
+
+    /**
+     * A list rollup, or (kind given) each parent's figures for that kind: its kind snapshot, or its byKind entry when
+     * that is newer (see {@link Kinds#view}). Each item then has {@code parentCode} and {@code kind}.
+     */
+    public List<JsonNode> list(String type, String kind) {
+        List<JsonNode> parents = store.latestOfType(type);
+        if (kind == null) {
+            return parents;
+        }
+        Map<String, JsonNode> kindSnapshots = new LinkedHashMap<>(store.latestOfKind(type + "_KIND", kind));
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode p : parents) {
+            Kinds.view(p, kindSnapshots.remove(p.path("scopeCode").asText()), kind).ifPresent(out::add);
+        }
+        kindSnapshots.values().forEach(k -> Kinds.view(null, k, kind).ifPresent(out::add));
+        return out;
     }
 
     @GET
@@ -71,15 +125,27 @@ public class RollupResource {
     @GET
     @Path("provinces/{code}/zones")
     @Operation(summary = "Drill-down: the latest figures of every zone in one of today's provinces")
-    public List<JsonNode> provinceZones(@PathParam("code") String code) {
+    public List<JsonNode> provinceZones(@PathParam("code") String code, @QueryParam("kind") String kind) {
+        return ofKind(zones(false, code), Kinds.check(kind));
+    }
+
+    public List<JsonNode> provinceZones(String code) {
         return zones(false, code);
     }
 
     @GET
     @Path("former-provinces/{code}/zones")
     @Operation(summary = "Drill-down: the latest figures of every zone in a former province")
-    public List<JsonNode> formerProvinceZones(@PathParam("code") String code) {
+    public List<JsonNode> formerProvinceZones(@PathParam("code") String code, @QueryParam("kind") String kind) {
+        return ofKind(zones(true, code), Kinds.check(kind));
+    }
+
+    public List<JsonNode> formerProvinceZones(String code) {
         return zones(true, code);
+    }
+
+    private static List<JsonNode> ofKind(List<JsonNode> zones, String kind) {
+        return kind == null ? zones : zones.stream().filter(z -> kind.equals(z.path("place").path("kind").asText())).toList();
     }
 
     @GET
@@ -93,6 +159,10 @@ public class RollupResource {
     @GET
     @Path("former-provinces")
     @Operation(summary = "Every former province (before the 2025 merger)")
+    public List<JsonNode> formerProvinces(@QueryParam("kind") String kind) {
+        return list("FORMER_PROVINCE", Kinds.check(kind));
+    }
+
     public List<JsonNode> formerProvinces() {
         return store.latestOfType("FORMER_PROVINCE");
     }

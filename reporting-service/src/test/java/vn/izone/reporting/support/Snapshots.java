@@ -31,6 +31,9 @@ public final class Snapshots {
             case "PROVINCE" -> "province";
             case "FORMER_PROVINCE" -> "former-province";
             case "NATIONAL" -> "national";
+            case "PROVINCE_KIND" -> "province-kind";
+            case "FORMER_PROVINCE_KIND" -> "former-province-kind";
+            case "ZONE_KIND" -> "zone-kind";
             default -> type.toLowerCase();
         };
         double industrial = 200.0;
@@ -47,5 +50,38 @@ public final class Snapshots {
                  "employment":{"workers":%9$d,"source":"zone reports (latest per zone)"}%10$s}"""
                 .formatted(slug, code, type, name, at, industrial, leased, occupancy, workers,
                         extra == null || extra.isBlank() ? "" : "," + extra);
+    }
+
+    /** The snapshot's scope key, as metrics-service keys its records. */
+    public static String keyOf(String json) {
+        int i = json.indexOf("\"scopeKey\":\"") + 12;
+        return json.substring(i, json.indexOf('"', i));
+    }
+
+    /** Publishes a snapshot under its own scope key. */
+    public static void publish(String json) {
+        publish(keyOf(json), json);
+    }
+
+    /**
+     * One entry of a scope's {@code byKind} (contract of metrics-service's by-kind work): {@code "KIND":{zones, areas,
+     * occupancy, occupancyOperating, projects, workers}}; industrial land 200 ha as in {@link #of}.
+     */
+    public static String byKind(String kind, int zones, double occupancy, long fdi, long domestic, long workers) {
+        double leased = Math.round(200.0 * occupancy) / 100.0;
+        return """
+                "%1$s":{"zones":{"total":%2$d,"planned":1,"established":%3$d,"operating":%4$d,"removed":0},
+                 "areas":{"plannedHa":250.0,"establishedHa":220.0,"operatingHa":180.0,"industrialLandHa":200.0,"leasedHa":%5$s},
+                 "occupancy":{"ratePercent":%6$s,"leasedHa":%5$s,"industrialLandHa":200.0,"zonesCounted":%3$d,
+                              "basis":"leased ÷ industrial land for lease, summed over established zones (established or later, not removed) with industrial land for lease"},
+                 "occupancyOperating":{"ratePercent":%6$s,"leasedHa":%5$s,"industrialLandHa":200.0,"zonesCounted":%4$d,
+                              "basis":"leased ÷ industrial land for lease, summed over zones in operation with industrial land for lease"},
+                 "projects":{"active":%7$d,"fdi":%8$d,"domestic":%9$d},"workers":%10$d}"""
+                .formatted(kind, zones, zones - 1, Math.max(0, zones - 2), leased, occupancy, fdi + domestic, fdi, domestic, workers);
+    }
+
+    /** The {@code extra} of {@link #of} for a scope with these byKind entries. */
+    public static String withKinds(String... entries) {
+        return "\"byKind\":{" + String.join(",", entries) + "}";
     }
 }
