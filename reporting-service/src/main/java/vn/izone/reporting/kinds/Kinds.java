@@ -43,6 +43,14 @@ public final class Kinds {
         };
     }
 
+    private static java.time.Instant instant(JsonNode snapshot) {
+        try {
+            return java.time.Instant.parse(snapshot.path("computedAt").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.Instant.EPOCH;
+        }
+    }
+
     /** "37:INDUSTRIAL_CLUSTER" → {"37", "INDUSTRIAL_CLUSTER"} */
     public static String[] split(String kindScopeCode) {
         int colon = kindScopeCode.lastIndexOf(':');
@@ -57,7 +65,7 @@ public final class Kinds {
     public static Optional<ObjectNode> view(JsonNode parent, JsonNode kindSnapshot, String kind) {
         JsonNode b = parent == null ? null : parent.path("byKind").get(kind);
         boolean hasByKind = b != null && b.isObject();
-        if (kindSnapshot != null && (!hasByKind || kindSnapshot.path("computedAt").asText("").compareTo(parent.path("computedAt").asText("")) >= 0)) {
+        if (kindSnapshot != null && (!hasByKind || !instant(kindSnapshot).isBefore(instant(parent)))) {
             ObjectNode v = kindSnapshot.deepCopy();
             v.put("kind", kind);
             v.put("parentCode", split(kindSnapshot.path("scopeCode").asText())[0]);
@@ -67,7 +75,9 @@ public final class Kinds {
         if (!hasByKind) {
             return Optional.empty();
         }
-        ObjectNode v = JsonNodeFactory.instance.objectNode();
+        // The parent is newer: its byKind figures, laid over the kind snapshot's (which keeps what byKind lacks:
+        // capital, suspended/revoked projects, the workers' source).
+        ObjectNode v = kindSnapshot != null ? kindSnapshot.deepCopy() : JsonNodeFactory.instance.objectNode();
         String type = parent.path("scopeType").asText();
         v.put("scopeKey", key(type, parent.path("scopeCode").asText(), kind));
         v.put("scopeType", "NATIONAL".equals(type) ? "ZONE_KIND" : type + "_KIND");
@@ -82,14 +92,15 @@ public final class Kinds {
                 v.set(f, b.get(f).deepCopy());
             }
         }
-        ObjectNode projects = b.has("projects") && b.get("projects").isObject() ? (ObjectNode) b.get("projects").deepCopy() : v.objectNode();
-        if (kindSnapshot != null && kindSnapshot.path("projects").has("capitalByCurrency")) {
-            projects.set("capitalByCurrency", kindSnapshot.path("projects").get("capitalByCurrency").deepCopy());
+        ObjectNode projects = v.path("projects").isObject() ? (ObjectNode) v.get("projects") : v.putObject("projects");
+        if (b.path("projects").isObject()) {
+            projects.setAll((ObjectNode) b.get("projects").deepCopy());
         }
-        v.set("projects", projects);
-        ObjectNode employment = v.putObject("employment");
+        ObjectNode employment = v.path("employment").isObject() ? (ObjectNode) v.get("employment") : v.putObject("employment");
         employment.set("workers", b.get("workers"));
-        employment.set("source", parent.path("employment").get("source"));
+        if (!employment.hasNonNull("source")) {
+            employment.set("source", parent.path("employment").get("source"));
+        }
         return Optional.of(v);
     }
 }

@@ -82,7 +82,7 @@ class ExportsTest {
         assertEquals("12325", row.get(header.indexOf("Lao động / Workers")));
         assertEquals("350000000", row.get(header.indexOf("Vốn FDI (USD) / FDI capital (USD)")));
         assertEquals("1250000000000", row.get(header.indexOf("Vốn DDI (VND) / DDI capital (VND)")));
-        assertEquals("established and operating zones with industrial land", row.get(header.indexOf("Cơ sở tỷ lệ lấp đầy / Occupancy basis")));
+        assertEquals(Snapshots.OCCUPANCY_BASIS, row.get(header.indexOf("Cơ sở tỷ lệ lấp đầy / Occupancy basis")));
 
         List<List<String>> former = csv(new String(given().get("/api/v1/exports/former-provinces.csv").then().statusCode(200)
                 .extract().asByteArray(), StandardCharsets.UTF_8).substring(1));
@@ -217,7 +217,7 @@ class ExportsTest {
                 .body(containsString("87.5 %"))
                 .body(containsString("175 ha ÷ 200 ha"))
                 .body(containsString("Khu công nghiệp Đồng Văn I"))
-                .body(containsString("zone reports (latest per zone)"));
+                .body(containsString(Snapshots.WORKERS_SOURCE));
         given().get("/api/v1/rollups/provinces/NOPE/summary.html").then().statusCode(404);
     }
 
