@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.smallrye.mutiny.Multi;
+import vn.izone.reporting.exports.BoardReport;
 import vn.izone.reporting.exports.SummaryPage;
 import vn.izone.reporting.indicators.IndicatorStore;
 import vn.izone.reporting.indicators.LiveUpdates;
@@ -154,6 +155,34 @@ public class RollupResource {
     @Operation(summary = "A printable one-page summary of a province (A4): headline figures with their basis and its zones")
     public String provinceSummary(@PathParam("code") String code) {
         return SummaryPage.html(province(code), provinceZones(code));
+    }
+
+    @GET
+    @Path("provinces/{code}/report.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The board report of a province as PDF (A4, Vietnamese): figures per kind with their basis, the zones, date and sources, page numbers")
+    public jakarta.ws.rs.core.Response provinceReport(@PathParam("code") String code) {
+        return report(false, code);
+    }
+
+    @GET
+    @Path("former-provinces/{code}/report.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The board report of a former province as PDF")
+    public jakarta.ws.rs.core.Response formerProvinceReport(@PathParam("code") String code) {
+        return report(true, code);
+    }
+
+    private jakarta.ws.rs.core.Response report(boolean former, String code) {
+        String type = former ? "FORMER_PROVINCE" : "PROVINCE";
+        JsonNode parent = one((former ? "former-province:" : "province:") + code);
+        Map<String, JsonNode> kinds = new LinkedHashMap<>();
+        for (String k : Kinds.ALL) {
+            Kinds.view(parent, store.latest(Kinds.key(type, code, k)).orElse(null), k).ifPresent(v -> kinds.put(k, v));
+        }
+        byte[] pdf = BoardReport.pdf(former, parent, kinds, zones(former, code));
+        return jakarta.ws.rs.core.Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + (former ? "former-province-" : "province-") + code + "-report.pdf\"").build();
     }
 
     @GET

@@ -28,6 +28,18 @@ public final class Snapshots {
     public static final String OCCUPANCY_BASIS = "leased ÷ industrial land for lease, summed over established zones (established or later, not removed) with industrial land for lease";
     public static final String WORKERS_SOURCE = "PROJECTS: workers declared by active secondary projects";
 
+    /** Publishes many snapshots through one producer, each under its own scope key. */
+    public static void publishAll(java.util.List<String> snapshots) {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+            for (String json : snapshots) {
+                producer.send(new ProducerRecord<>("izone.metrics.indicators.v1", keyOf(json), json));
+            }
+            producer.flush();
+        }
+    }
+
     /** A full snapshot in metrics-service's Indicators shape; {@code extra} is spliced in as further top-level fields. */
     public static String of(String type, String code, String name, Instant at, double occupancy, long workers, String extra) {
         String slug = switch (type) {
