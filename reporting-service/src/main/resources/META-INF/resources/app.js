@@ -370,6 +370,10 @@
     }).join('') : '';
   }
 
+  function nameSelected() {
+    var s = state.lists[state.level][state.selected], name = s ? (s.scopeName || state.selected) : state.selected;
+    document.getElementById('province-name').textContent = (state.level === 'FORMER_PROVINCE' ? t('formerPrefix') + ' ' : '') + name;
+  }
   function path(level) { return level === 'PROVINCE' ? 'provinces/' : 'former-provinces/'; }
   function selectProvince(c) {
     state.selected = c;
@@ -381,7 +385,7 @@
     sec.dataset.code = c;
     sec.querySelector('.groups').innerHTML = '';
     var name = s ? (s.scopeName || c) : c;
-    document.getElementById('province-name').textContent = (state.level === 'FORMER_PROVINCE' ? t('formerPrefix') + ' ' : '') + name;
+    nameSelected();
     var summary = document.getElementById('province-summary');
     summary.hidden = state.level !== 'PROVINCE';
     summary.href = API + 'provinces/' + encodeURIComponent(c) + '/summary.html';
@@ -517,7 +521,7 @@
     quiet = true;
     try {
       renderHeadline(document.getElementById('national'), state.national, 'NATIONAL');
-      if (state.selected) { renderHeadline(document.getElementById('province'), state.lists[state.level][state.selected], state.level); renderZones(); }
+      if (state.selected) { nameSelected(); renderHeadline(document.getElementById('province'), state.lists[state.level][state.selected], state.level); renderZones(); }
       renderProvinces();
       setLive(document.getElementById('live').dataset.state);
       loadTrends();
