@@ -14,6 +14,19 @@
     if (vars) { Object.keys(vars).forEach(function (k) { s = s.split('{' + k + '}').join(vars[k] == null ? '–' : vars[k]); }); }
     return s;
   };
+  // Basis sentences come from metrics-service in English; on the Vietnamese page they are shown in Vietnamese from
+  // reporting's dictionary (/api/v1/vocabulary: whole sentences, known beginnings), and one not in it yet as a
+  // Vietnamese note, never as English.
+  var vocabulary = { basis: {}, prefixes: {}, unknown: 'cơ sở tính do metrics-service ghi, chưa có bản tiếng Việt (xem trang tiếng Anh)' };
+  izone.vocabulary = function (v) { if (v && v.basis) { vocabulary = v; } };
+  izone.basis = function (s) {
+    if (s == null || s === '' || lang === 'en') { return s; }
+    s = String(s);
+    if (vocabulary.basis[s.trim()]) { return vocabulary.basis[s.trim()]; }
+    var hit = Object.keys(vocabulary.prefixes || {}).filter(function (p) { return s.indexOf(p) === 0; })[0];
+    return hit ? vocabulary.prefixes[hit] + izone.basis(s.substring(hit.length)) : vocabulary.unknown;
+  };
+  izone.loadVocabulary = function (prefix) { return izone.json((prefix || '') + 'api/v1/vocabulary').then(izone.vocabulary, function () {}); };
   // Registry codes shown in words (docs/glossary.md); the code itself stays in the tooltip.
   izone.code = function (c) { return c ? (words[c] ? izone.t(c) : c) : ''; };
   izone.get = function (o, path) { return path.split('.').reduce(function (a, k) { return a == null ? undefined : a[k]; }, o); };
@@ -75,7 +88,7 @@
     var every = Math.max(1, Math.ceil(n / 10));
     points.forEach(function (p, i) {
       svg.push('<circle class="pt" cx="' + x(i) + '" cy="' + y(p.value) + '" r="4"><title>' + izone.esc(p.period + ': ' + o.value(p.value)
-        + ' ' + o.unit + (p.basis ? '\n' + p.basis : '') + '\n' + izone.t('computedAt') + ' ' + izone.when(p.computedAt)) + '</title></circle>');
+        + ' ' + o.unit + (p.basis ? '\n' + izone.basis(p.basis) : '') + '\n' + izone.t('computedAt') + ' ' + izone.when(p.computedAt)) + '</title></circle>');
       if (i % every === 0 || i === n - 1) {
         svg.push('<text x="' + x(i) + '" y="' + (H - B + 16) + '" text-anchor="middle">' + izone.esc(p.period) + '</text>');
       }
@@ -94,6 +107,9 @@
     INVESTMENT_APPROVED: ['Được chấp thuận chủ trương đầu tư', 'Investment approved'],
     DETAILED_PLANNING_APPROVED: ['Được duyệt quy hoạch chi tiết', 'Detailed planning approved'],
     UNDER_CONSTRUCTION: ['Đang xây dựng hạ tầng', 'Under construction'], IN_OPERATION: ['Đang hoạt động', 'In operation'],
-    EXPANDED: ['Mở rộng', 'Expanded'], REMOVED_FROM_PLANNING: ['Đưa ra khỏi quy hoạch', 'Removed from planning']
+    EXPANDED: ['Mở rộng', 'Expanded'], REMOVED_FROM_PLANNING: ['Đưa ra khỏi quy hoạch', 'Removed from planning'],
+    SPECIALISED: ['CCN chuyên ngành', 'Specialised cluster'], ECOLOGICAL: ['CCN sinh thái', 'Ecological cluster'],
+    HIGH_TECH: ['CCN công nghệ cao', 'High-tech cluster'], ECOLOGICAL_CRAFT_VILLAGE: ['CCN làng nghề sinh thái', 'Ecological craft-village cluster'],
+    MIXED: ['CCN hỗn hợp', 'Mixed cluster'], FDI: ['FDI (vốn nước ngoài)', 'FDI (foreign)'], DOMESTIC: ['DDI (vốn trong nước)', 'DDI (domestic)']
   });
 })();

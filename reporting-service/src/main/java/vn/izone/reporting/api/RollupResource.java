@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.smallrye.mutiny.Multi;
+import vn.izone.reporting.exports.BoardReport;
 import vn.izone.reporting.exports.SummaryPage;
 import vn.izone.reporting.indicators.IndicatorStore;
 import vn.izone.reporting.indicators.LiveUpdates;
@@ -18,7 +19,12 @@ import vn.izone.reporting.series.IndicatorPaths;
 import vn.izone.reporting.series.SeriesService;
 import vn.izone.reporting.zones.ZonePlaces;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.izone.reporting.kinds.Kinds;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +39,8 @@ public class RollupResource {
             Map.entry("former-provinces", "former-province"), Map.entry("former-province", "former-province"),
             Map.entry("zones", "zone"), Map.entry("zone", "zone"), Map.entry("zone-kinds", "zone-kind"),
             Map.entry("zone-kind", "zone-kind"), Map.entry("cluster-models", "cluster-model"), Map.entry("cluster-model", "cluster-model"),
-            Map.entry("province-kind", "province-kind"), Map.entry("former-province-kind", "former-province-kind"));
+            Map.entry("province-kinds", "province-kind"), Map.entry("province-kind", "province-kind"),
+            Map.entry("former-province-kinds", "former-province-kind"), Map.entry("former-province-kind", "former-province-kind"));
 
     private final IndicatorStore store;
     private final LiveUpdates live;
@@ -57,9 +64,56 @@ public class RollupResource {
 
     @GET
     @Path("provinces")
-    @Operation(summary = "Every province (today's 34), latest figures")
+    @Operation(summary = "Every province (today's 34), latest figures; ?kind= gives each province's figures for one kind of zone")
+    public List<JsonNode> provinces(@QueryParam("kind") String kind) {
+        return list("PROVINCE", Kinds.check(kind));
+    }
+
     public List<JsonNode> provinces() {
         return store.latestOfType("PROVINCE");
+    }
+
+    @GET
+    @Path("provinces/{code}/kinds/{kind}")
+    @Operation(summary = "One province's figures for one kind of zone (INDUSTRIAL_PARK, INDUSTRIAL_CLUSTER, ECONOMIC_ZONE)")
+    public JsonNode provinceKind(@PathParam("code") String code, @PathParam("kind") String kind) {
+        return kindOf("PROVINCE", code, kind);
+    }
+
+    @GET
+    @Path("former-provinces/{code}/kinds/{kind}")
+    @Operation(summary = "One former province's figures for one kind of zone")
+    public JsonNode formerProvinceKind(@PathParam("code") String code, @PathParam("kind") String kind) {
+        return kindOf("FORMER_PROVINCE", code, kind);
+    }
+
+    private JsonNode kindOf(String type, String code, String kind) {
+        String k = Kinds.check(kind);
+        if (k == null) {
+            throw new BadParameter("kind", "is required; one of " + Kinds.ALL);
+        }
+        ObjectNode snapshot = (ObjectNode) one(Kinds.key(type, code, k)).deepCopy();
+        snapshot.put("kind", k);
+        snapshot.put("parentCode", code);
+        return snapshot;
+    }
+
+    /**
+     * A list rollup, or (kind given) each parent's figures for that kind: its kind snapshot, or its byKind entry when
+     * that is newer (see {@link Kinds#view}). Each item then has {@code parentCode} and {@code kind}.
+     */
+    public List<JsonNode> list(String type, String kind) {
+        List<JsonNode> parents = store.latestOfType(type);
+        if (kind == null) {
+            return parents;
+        }
+        Map<String, JsonNode> kindSnapshots = new LinkedHashMap<>(store.latestOfKind(type + "_KIND", kind));
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode p : parents) {
+            Kinds.view(p, kindSnapshots.remove(p.path("scopeCode").asText()), kind).ifPresent(out::add);
+        }
+        kindSnapshots.values().forEach(k -> Kinds.view(null, k, kind).ifPresent(out::add));
+        return out;
     }
 
     @GET
@@ -72,15 +126,27 @@ public class RollupResource {
     @GET
     @Path("provinces/{code}/zones")
     @Operation(summary = "Drill-down: the latest figures of every zone in one of today's provinces")
-    public List<JsonNode> provinceZones(@PathParam("code") String code) {
+    public List<JsonNode> provinceZones(@PathParam("code") String code, @QueryParam("kind") String kind) {
+        return ofKind(zones(false, code), Kinds.check(kind));
+    }
+
+    public List<JsonNode> provinceZones(String code) {
         return zones(false, code);
     }
 
     @GET
     @Path("former-provinces/{code}/zones")
     @Operation(summary = "Drill-down: the latest figures of every zone in a former province")
-    public List<JsonNode> formerProvinceZones(@PathParam("code") String code) {
+    public List<JsonNode> formerProvinceZones(@PathParam("code") String code, @QueryParam("kind") String kind) {
+        return ofKind(zones(true, code), Kinds.check(kind));
+    }
+
+    public List<JsonNode> formerProvinceZones(String code) {
         return zones(true, code);
+    }
+
+    private static List<JsonNode> ofKind(List<JsonNode> zones, String kind) {
+        return kind == null ? zones : zones.stream().filter(z -> kind.equals(z.path("place").path("kind").asText())).toList();
     }
 
     @GET
@@ -92,8 +158,40 @@ public class RollupResource {
     }
 
     @GET
+    @Path("provinces/{code}/report.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The board report of a province as PDF (A4, Vietnamese): figures per kind with their basis, the zones, date and sources, page numbers")
+    public jakarta.ws.rs.core.Response provinceReport(@PathParam("code") String code) {
+        return report(false, code);
+    }
+
+    @GET
+    @Path("former-provinces/{code}/report.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The board report of a former province as PDF")
+    public jakarta.ws.rs.core.Response formerProvinceReport(@PathParam("code") String code) {
+        return report(true, code);
+    }
+
+    private jakarta.ws.rs.core.Response report(boolean former, String code) {
+        String type = former ? "FORMER_PROVINCE" : "PROVINCE";
+        JsonNode parent = one((former ? "former-province:" : "province:") + code);
+        Map<String, JsonNode> kinds = new LinkedHashMap<>();
+        for (String k : Kinds.ALL) {
+            Kinds.view(parent, store.latest(Kinds.key(type, code, k)).orElse(null), k).ifPresent(v -> kinds.put(k, v));
+        }
+        byte[] pdf = BoardReport.pdf(former, parent, kinds, zones(former, code));
+        return jakarta.ws.rs.core.Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + (former ? "former-province-" : "province-") + code + "-report.pdf\"").build();
+    }
+
+    @GET
     @Path("former-provinces")
     @Operation(summary = "Every former province (before the 2025 merger)")
+    public List<JsonNode> formerProvinces(@QueryParam("kind") String kind) {
+        return list("FORMER_PROVINCE", Kinds.check(kind));
+    }
+
     public List<JsonNode> formerProvinces() {
         return store.latestOfType("FORMER_PROVINCE");
     }

@@ -89,6 +89,19 @@ public class IndicatorStore {
         return rows.stream().map(this::parse).toList();
     }
 
+    /** The latest snapshots of one kind within every province / former province: PROVINCE_KIND with code "…:KIND". */
+    @Transactional
+    public java.util.Map<String, JsonNode> latestOfKind(String kindScopeType, String kind) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT scope_code, payload FROM indicator_snapshot WHERE scope_type = ?1 AND scope_code LIKE ?2 ORDER BY scope_code")
+                .setParameter(1, kindScopeType).setParameter(2, "%:" + kind).getResultList();
+        java.util.Map<String, JsonNode> byParent = new java.util.LinkedHashMap<>();
+        for (Object[] r : rows) {
+            byParent.put(vn.izone.reporting.kinds.Kinds.split((String) r[0])[0], parse((String) r[1]));
+        }
+        return byParent;
+    }
+
     /**
      * The zone snapshots of a province (today's, or a former one): placed by the snapshot itself when it says
      * where the zone is, else by the registry's answer cached in zone_place. Each gets a "place" object.

@@ -74,7 +74,7 @@ class DrillDownAndSeriesTest {
                 .statusCode(200)
                 .body("points.period", contains("2025-01", "2025-02", "2025-05", "2025-06"))
                 .body("points.value", contains(20.0f, 30.0f, 40.0f, 45.0f))
-                .body("points[0].basis", equalTo("established and operating zones with industrial land"));
+                .body("points[0].basis", equalTo(Snapshots.OCCUPANCY_BASIS));
         given().get("/api/v1/rollups/zone/{id}/series?indicator=workers&step=QUARTER&from=2025&to=2025", z).then()
                 .statusCode(200).body("points.period", contains("2025-Q1", "2025-Q2")).body("points.value", contains(3000, 4500));
         given().get("/api/v1/rollups/zones/{id}/series?indicator=occupancy&step=YEAR&to=2024", z).then()

@@ -31,6 +31,8 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
     /** The query string of every land-bank request, in order ("" for none). */
     public static final List<String> LAND_BANK_QUERIES = new CopyOnWriteArrayList<>();
     public static final String LAND_BANK_TIMEOUT = "1s";
+    /** The register's zone list (GET /api/v1/zones?page=&size=), in the registry's ZoneView shape, paged as it pages. */
+    public static final List<String> ZONE_LIST = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
     public static void zone(String id, String name, String provinceCode, String formerProvinceCode, String kind, String status) {
@@ -82,6 +84,24 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
             byte[] bytes = (body != null ? body : "{\"status\":404}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", body != null ? "application/json" : "application/problem+json");
             exchange.sendResponseHeaders(body != null ? 200 : 404, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.createContext("/api/v1/zones", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+            int page = 0, size = 100;
+            for (String kv : query.split("&")) {
+                if (kv.startsWith("page=")) {
+                    page = Integer.parseInt(kv.substring(5));
+                } else if (kv.startsWith("size=")) {
+                    size = Integer.parseInt(kv.substring(5));
+                }
+            }
+            List<String> slice = ZONE_LIST.subList(Math.min(ZONE_LIST.size(), page * size), Math.min(ZONE_LIST.size(), (page + 1) * size));
+            byte[] bytes = ("[" + String.join(",", slice) + "]").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
