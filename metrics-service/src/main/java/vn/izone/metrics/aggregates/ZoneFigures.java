@@ -57,7 +57,11 @@ public final class ZoneFigures {
     }
 
     private static void zone(ZoneRow z, Sums s) {
-        s.add("zones.total", 1).add("status:" + z.status(), 1).add("kind:" + z.kind(), 1).add("zoneName:" + z.name(), 1);
+        s.add("zones.total", 1).add("status:" + z.status(), 1).add("kind:" + z.kind(), 1).add("zoneName:" + z.name(), 1)
+                .add("provinceCode:" + z.provinceCode(), 1);
+        if (z.formerProvinceCode() != null) {
+            s.add("formerProvinceCode:" + z.formerProvinceCode(), 1);
+        }
         if (z.provinceName() != null) {
             s.add("provinceName:" + z.provinceName(), 1);
         }

@@ -140,7 +140,15 @@ public class IndicatorCalculator {
                 new Indicators.Employment(s.count("projects.workers"), PROJECT_WORKERS_SOURCE,
                         reportingZones == 0 ? null : s.count("reports.workers"), REPORTED_WORKERS_SOURCE, reportingZones,
                         extreme(s, "reportedFrom:", true), extreme(s, "reportedTo:", false)),
-                null, null, periodsOf(s), null);
+                null, null, periodsOf(s), null, null, null, null, null).withZone(
+                scope.type() == Scope.Type.ZONE ? only(s, "provinceCode:") : null, scope.type() == Scope.Type.ZONE ? only(s, "formerProvinceCode:") : null,
+                scope.type() == Scope.Type.ZONE ? only(s, "kind:") : null, scope.type() == Scope.Type.ZONE ? only(s, "status:") : null);
+    }
+
+    /** The one value counted under the prefix (a zone's province, kind, status), or null. */
+    private static String only(Sums s, String prefix) {
+        Map<String, BigDecimal> values = s.withPrefix(prefix);
+        return values.isEmpty() ? null : values.keySet().iterator().next();
     }
 
     private static String nameOf(Scope scope, Sums s) {
@@ -270,14 +278,25 @@ public class IndicatorCalculator {
         capital.put("USD", new Indicators.Capital(dec(projectRow[4]), dec(projectRow[5])));
         capital.put("VND", new Indicators.Capital(dec(projectRow[6]), dec(projectRow[7])));
 
-        return new Indicators(scope.key(), scope.type(), scope.code(), (String) zoneRow[16], Instant.now(),
+        Indicators indicators = new Indicators(scope.key(), scope.type(), scope.code(), (String) zoneRow[16], Instant.now(),
                 new Indicators.Zones(num(zoneRow[0]), num(zoneRow[1]), num(zoneRow[2]), num(zoneRow[3]), num(zoneRow[4]), byStatus),
                 new Indicators.Areas(dec(zoneRow[5]), dec(zoneRow[6]), dec(zoneRow[7]), dec(zoneRow[8]), dec(zoneRow[9])),
                 occupancy(zoneRow[11], zoneRow[10], zoneRow[12], ESTABLISHED_BASIS),
                 occupancy(zoneRow[14], zoneRow[13], zoneRow[15], OPERATING_BASIS),
                 new Indicators.Projects(num(projectRow[0]), num(projectRow[1]), num(projectRow[2]), num(projectRow[3]),
                         capital, dec(projectRow[8]), combined(capital, asOf == null ? LocalDate.now() : asOf)),
-                employment(num(projectRow[9]), scope, asOf, reportedBy), asOf, reportedBy, periods(scope, asOf, reportedBy), null);
+                employment(num(projectRow[9]), scope, asOf, reportedBy), asOf, reportedBy, periods(scope, asOf, reportedBy), null,
+                null, null, null, null);
+        if (scope.type() == Scope.Type.ZONE) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> facts = em.createNativeQuery("SELECT province_code, former_province_code, kind, status FROM " + zones
+                    + " z WHERE " + filter).setParameter(1, scope.code()).getResultList();
+            if (!facts.isEmpty()) {
+                Object[] f = facts.get(0);
+                indicators = indicators.withZone((String) f[0], (String) f[1], (String) f[2], (String) f[3]);
+            }
+        }
+        return indicators;
     }
 
     /** USD and VND capital combined with the USD rate valid on the date, or null when none is stored. */

@@ -10,7 +10,7 @@ import java.util.Map;
  * The live figures of one scope, each with what it is made of, so that nothing is published that cannot
  * be explained. Areas in hectares; capital per currency, never converted. {@code asOf} (validity date) and
  * {@code asReportedAt} (what had been recorded by then) say which time axes the figures were computed for;
- * both null: the latest, as known today.
+ * both null: the latest, as known today. A zone's snapshot also carries its province, former province, kind and status.
  */
 public record Indicators(
         String scopeKey,
@@ -27,7 +27,11 @@ public record Indicators(
         LocalDate asOf,
         Instant asReportedAt,
         List<PeriodFigures> periods,
-        Map<String, KindFigures> byKind) {
+        Map<String, KindFigures> byKind,
+        String provinceCode,
+        String formerProvinceCode,
+        String kind,
+        String status) {
 
     /**
      * One kind's part of a scope that holds several (national, province, former province): parks, clusters and
@@ -48,7 +52,13 @@ public record Indicators(
 
     public Indicators withByKind(Map<String, KindFigures> kinds) {
         return new Indicators(scopeKey, scopeType, scopeCode, scopeName, computedAt, zones, areas, occupancy, occupancyOperating,
-                projects, employment, asOf, asReportedAt, periods, kinds);
+                projects, employment, asOf, asReportedAt, periods, kinds, provinceCode, formerProvinceCode, kind, status);
+    }
+
+    /** A zone's own snapshot says where the zone is and what it is (null on every other scope and before its state). */
+    public Indicators withZone(String province, String former, String zoneKind, String zoneStatus) {
+        return new Indicators(scopeKey, scopeType, scopeCode, scopeName, computedAt, zones, areas, occupancy, occupancyOperating,
+                projects, employment, asOf, asReportedAt, periods, byKind, province, former, zoneKind, zoneStatus);
     }
 
     /** Zone counts: all registered (removed ones included in byStatus only), and by lifecycle status. */

@@ -34,7 +34,7 @@ class DrillDownAndSeriesTest {
         Instant now = Instant.now();
         Snapshots.publish("province:D40", Snapshots.of("PROVINCE", "D40", "Ninh Bình", now, 80.0, 1000, null));
         Snapshots.publish("zone:" + a, Snapshots.of("ZONE", a, "Khu công nghiệp Đồng Văn I", now, 97.83, 9000,
-                "\"provinceCode\":\"D40\",\"formerProvinceCode\":\"D35\",\"periodFigures\":{\"revenueVnd\":1}"));
+                "\"provinceCode\":\"D40\",\"formerProvinceCode\":\"D35\""));
         Snapshots.publish("zone:" + b, Snapshots.of("ZONE", b, "Cụm công nghiệp Kiện Khê I", now, 50.0, 300, null));
         Snapshots.publish("zone:" + c, Snapshots.of("ZONE", c, "Khu công nghiệp Khánh Phú", now, 60.0, 400, null));
 

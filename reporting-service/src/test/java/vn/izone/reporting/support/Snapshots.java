@@ -9,12 +9,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Instant;
 import java.util.Map;
 
-/** Publishes indicator snapshots as metrics-service does: JSON on izone.metrics.indicators.v1, keyed by scope. */
+/**
+ * Publishes indicator snapshots as metrics-service does: JSON on izone.metrics.indicators.v1, keyed by scope. Every
+ * fixture is validated against the contract (docs/events/schemas/indicators.v1.json) before it is sent, so reporting's
+ * tests cannot drift from what metrics really publishes.
+ */
 public final class Snapshots {
     private Snapshots() {
     }
 
     public static void publish(String key, String json) {
+        IndicatorSchema.assertValid(json);
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
@@ -27,6 +32,7 @@ public final class Snapshots {
     /** metrics-service's wording of the figures' basis (IndicatorCalculator). */
     public static final String OCCUPANCY_BASIS = "leased ÷ industrial land for lease, summed over established zones (established or later, not removed) with industrial land for lease";
     public static final String WORKERS_SOURCE = "PROJECTS: workers declared by active secondary projects";
+    public static final String REPORTED_SOURCE = "REPORTS: workers of each zone's latest reported period (its zone-level report, else the sum of its projects' reports)";
 
     /** Publishes many snapshots through one producer, each under its own scope key. */
     public static void publishAll(java.util.List<String> snapshots) {
@@ -34,6 +40,7 @@ public final class Snapshots {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
             for (String json : snapshots) {
+                IndicatorSchema.assertValid(json);
                 producer.send(new ProducerRecord<>("izone.metrics.indicators.v1", keyOf(json), json));
             }
             producer.flush();
@@ -63,8 +70,12 @@ public final class Snapshots {
                  "occupancyOperating":{"ratePercent":%8$s,"leasedHa":%7$s,"industrialLandHa":%6$s,"zonesCounted":3,
                               "basis":"leased ÷ industrial land for lease, summed over zones in operation with industrial land for lease"},
                  "projects":{"active":12,"fdi":7,"domestic":5,"inactive":1,
-                             "capitalByCurrency":{"USD":{"fdi":350000000,"domestic":0},"VND":{"fdi":0,"domestic":1250000000000}},"leasedHa":%7$s},
-                 "employment":{"workers":%9$d,"source":"PROJECTS: workers declared by active secondary projects"}%10$s}"""
+                             "capitalByCurrency":{"USD":{"fdi":350000000,"domestic":0},"VND":{"fdi":0,"domestic":1250000000000}},"leasedHa":%7$s,
+                             "capitalCombined":null},
+                 "employment":{"workers":%9$d,"source":"PROJECTS: workers declared by active secondary projects","reportedWorkers":null,
+                              "reportedSource":"REPORTS: workers of each zone's latest reported period (its zone-level report, else the sum of its projects' reports)",
+                              "reportingZones":0,"reportedPeriodEndFrom":null,"reportedPeriodEndTo":null},
+                 "asOf":null,"asReportedAt":null,"periods":[]%10$s}"""
                 .formatted(slug, code, type, name, at, industrial, leased, occupancy, workers,
                         extra == null || extra.isBlank() ? "" : "," + extra);
     }
@@ -84,7 +95,7 @@ public final class Snapshots {
     static String kindFigures(int zones, double occupancy) {
         double leased = Math.round(200.0 * occupancy) / 100.0;
         return """
-                "zones":{"total":%1$d,"planned":1,"established":%2$d,"operating":%3$d,"removed":0},
+                "zones":{"total":%1$d,"planned":1,"established":%2$d,"operating":%3$d,"removed":0,"byStatus":{"PLANNED":1,"IN_OPERATION":%3$d}},
                  "areas":{"plannedHa":250.0,"establishedHa":220.0,"operatingHa":180.0,"industrialLandHa":200.0,"leasedHa":%4$s},
                  "occupancy":{"ratePercent":%5$s,"leasedHa":%4$s,"industrialLandHa":200.0,"zonesCounted":%2$d,"basis":"%6$s"},
                  "occupancyOperating":{"ratePercent":%5$s,"leasedHa":%4$s,"industrialLandHa":200.0,"zonesCounted":%3$d,
@@ -116,10 +127,13 @@ public final class Snapshots {
         return """
                 {"scopeKey":"%1$s:%2$s","scopeType":"%3$s","scopeCode":"%2$s","scopeName":"%4$s","computedAt":"%5$s",%6$s,
                  "projects":{"active":%7$d,"fdi":%8$d,"domestic":%9$d,"inactive":0,
-                             "capitalByCurrency":{"USD":{"fdi":%10$d,"domestic":0},"VND":{"fdi":0,"domestic":%11$d}}},
-                 "employment":{"workers":%12$d,"source":"%13$s"}}"""
+                             "capitalByCurrency":{"USD":{"fdi":%10$d,"domestic":0},"VND":{"fdi":0,"domestic":%11$d}},
+                             "leasedHa":0,"capitalCombined":null},
+                 "employment":{"workers":%12$d,"source":"%13$s","reportedWorkers":null,"reportedSource":"%14$s","reportingZones":0,
+                               "reportedPeriodEndFrom":null,"reportedPeriodEndTo":null},
+                 "asOf":null,"asReportedAt":null,"periods":[]}"""
                 .formatted(slug, scopeCode, type, name, at, kindFigures(zones, occupancy), fdi + domestic, fdi, domestic,
-                        fdi * 50_000_000L, domestic * 250_000_000_000L, workers, WORKERS_SOURCE);
+                        fdi * 50_000_000L, domestic * 250_000_000_000L, workers, WORKERS_SOURCE, REPORTED_SOURCE);
     }
 
     /** The {@code extra} of {@link #of} for a scope with these byKind entries. */
