@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(MetricsTestServers.class)
 class IndicatorSnapshotContractTest {
     static final Path SCHEMA = Path.of("..", "docs", "events", "schemas", "indicators.v1.json");
-    static final Path EXAMPLE = Path.of("..", "docs", "events", "examples", "indicators.province.json");
+    static final Path EXAMPLE = Path.of("..", "docs", "events", "indicator-examples", "province.json");
 
     @Inject
     PublishQueue queue;

@@ -34,7 +34,7 @@ class IndicatorFixturesContractTest {
         for (String fixture : fixtures) {
             assertEquals(List.of(), IndicatorSchema.errors(fixture), fixture);
         }
-        String example = Files.readString(Path.of("..", "docs", "events", "examples", "indicators.province.json"));
+        String example = Files.readString(Path.of("..", "docs", "events", "indicator-examples", "province.json"));
         assertEquals(List.of(), IndicatorSchema.errors(example), "the documented example");
         // a field renamed on one side fails
         assertFalse(IndicatorSchema.errors(fixtures.get(1).replace("\"zonesCounted\"", "\"zoneCount\"")).isEmpty());
