@@ -1,4 +1,4 @@
-package vn.izone.registry.api;
+package vn.izone.web;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
