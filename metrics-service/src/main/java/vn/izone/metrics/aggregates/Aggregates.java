@@ -87,11 +87,20 @@ public class Aggregates {
                     continue;
                 }
                 changed.add(Scope.zone(id.toString()).key());
-                for (String scope : old.scopes()) {
-                    deltas.merge(scope, Sums.empty().minus(old.sums()), Sums::plus);
-                }
-                for (String scope : scopes) {
-                    deltas.merge(scope, now, Sums::plus);
+                if (scopes.equals(old.scopes())) {
+                    // the usual case: the zone stays where it is, and only what changed (a few entries) is folded
+                    Sums change = now.minus(old.sums());
+                    for (String scope : scopes) {
+                        deltas.computeIfAbsent(scope, k -> Sums.empty()).addAll(change);
+                    }
+                } else {
+                    // a zone registered, moved to another province or kind: it leaves its old scopes and joins its new ones
+                    for (String scope : old.scopes()) {
+                        deltas.computeIfAbsent(scope, k -> Sums.empty()).subtractAll(old.sums());
+                    }
+                    for (String scope : scopes) {
+                        deltas.computeIfAbsent(scope, k -> Sums.empty()).addAll(now);
+                    }
                 }
                 zoneUpdates.add(new Object[]{id, scopes, now});
             }
@@ -133,7 +142,7 @@ public class Aggregates {
                     q.setArray(1, c.createArrayOf("text", others.toArray()));
                     try (ResultSet rs = q.executeQuery()) {
                         while (rs.next()) {
-                            out.merge(rs.getString(1), parse(rs.getString(2)), Sums::plus);
+                            out.get(rs.getString(1)).addAll(parse(rs.getString(2)));
                         }
                     }
                 }
@@ -285,7 +294,7 @@ public class Aggregates {
             for (String key : keys) {
                 u.setString(1, key);
                 u.setInt(2, shard);
-                u.setString(3, json(current.getOrDefault(key, Sums.empty()).plus(deltas.get(key))));
+                u.setString(3, json(current.getOrDefault(key, Sums.empty()).addAll(deltas.get(key))));
                 u.addBatch();
             }
             u.executeBatch();

@@ -53,6 +53,14 @@ public class IndicatorPublisher {
     ManagedExecutor executor;
     @Inject
     MeterRegistry meters;
+    /**
+     * At least this long between two publishing rounds: the nudges of every batch committed meanwhile share one round,
+     * so a hot scope (national, a province) is published a few times a second, not once per batch — consumers of the
+     * topic (reporting) are not flooded with snapshots nobody reads, and a change still shows within a fraction of a second.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "izone.indicators.coalesce", defaultValue = "100ms")
+    java.time.Duration coalesce;
+    private volatile long lastRound;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -103,6 +111,11 @@ public class IndicatorPublisher {
         try {
             do {
                 again.set(false);
+                long wait = lastRound + coalesce.toNanos() - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait); // nudges meanwhile join this round
+                }
+                lastRound = System.nanoTime();
                 while (self.publishDue() == SCOPES_PER_ROUND) {
                     // a full round: there may be more
                 }
