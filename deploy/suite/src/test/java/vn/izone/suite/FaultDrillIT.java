@@ -121,7 +121,8 @@ class FaultDrillIT extends AbstractStreamIT {
                 + audit.duplicates() + " redelivered duplicates dropped, per partition " + audit.perPartition());
         assertEquals(ZONES + 2 + PROJECTS * (1 + UPDATES_PER_PROJECT), audit.distinct());
         assertTrue(count(stream.accepted.values()) + stream.appliedAnswerLost.get() == PROJECTS * (1 + UPDATES_PER_PROJECT));
-        assertEquals(null, stream.retriedAnswers.get(500), "no plain 500: an unavailable database answers 503 " + stream.retriedByStatus());
+        assertEquals(null, stream.retriedAnswers.get(500), () -> "no plain 500: an unavailable database answers 503 "
+                + stream.retriedByStatus() + "; the registry logged:\n" + failuresLogged(suite, Suite.REGISTRY));
 
         assertMetricsAppliedEveryVersion(suite, state, Duration.ofSeconds(120));
         assertMetricsEqualRecomputation(suite.url(Suite.METRICS), state, Duration.ofSeconds(60));
@@ -185,6 +186,28 @@ class FaultDrillIT extends AbstractStreamIT {
         assertEquals("application/problem+json", writeType, name + ": the 503 is a problem document");
         assertEquals(503, ready.status(), name + ": readiness is DOWN while the database is down");
         return outage;
+    }
+
+    /** Each "request failed" the service logged, with the lines that say why (its causes), for a failure's message. */
+    private static String failuresLogged(Suite suite, String service) {
+        try {
+            List<String> lines = Files.readAllLines(suite.service(service).log());
+            StringBuilder why = new StringBuilder();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("request failed")) {
+                    why.append(lines.get(i)).append('\n');
+                    for (int j = i + 1; j < Math.min(lines.size(), i + 80); j++) {
+                        String line = lines.get(j).trim();
+                        if (line.startsWith("Caused by") || line.startsWith("Suppressed")) {
+                            why.append("  ").append(line).append('\n');
+                        }
+                    }
+                }
+            }
+            return why.length() == 0 ? "(no \"request failed\")" : why.toString();
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
     }
 
     /** The content type of the registry's answer to the probe (the shared helper keeps only the body). */

@@ -156,27 +156,36 @@ public class ProblemMappers {
 
     /**
      * The database went away, as PostgreSQL and the pool say it: SQLState class 08 (connection exception), 57P0x
-     * (server shutting down, crashed, starting up), or the pool finding no connection in time.
+     * (server shutting down, crashed, starting up), or the pool finding no connection in time. Searched through
+     * causes and suppressed exceptions: a commit that fails because the connection broke comes as
+     * {@code RollbackException: ARJUNA016053} whose only link to the PSQLException is a suppressed XAException.
      */
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+        return databaseUnavailable(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean databaseUnavailable(Throwable t, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (t instanceof java.sql.SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                    return true;
-                }
-                if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-            if (t.getCause() == t) {
-                break;
+            if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                return true;
             }
         }
-        return false;
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (databaseUnavailable(suppressed, seen)) {
+                return true;
+            }
+        }
+        return databaseUnavailable(t.getCause(), seen);
     }
 
     @ServerExceptionMapper
