@@ -758,6 +758,11 @@ public final class Bench {
             }
             Thread.sleep(10);
         }
+        if (rest < 0) {
+            say("  probe not visible in 30 s: zone " + t.zoneId + " expected workers " + expected + "; reporting shows "
+                    + zoneRollupWorkers(reporting, t.zoneId) + ", metrics " + zoneWorkers(suite.url(Suite.METRICS) + "/api/v1/indicators/zone/" + t.zoneId)
+                    + ", the registry's active projects sum to " + registryZoneWorkers(registry, t.zoneId));
+        }
         long sse = -1;
         try {
             long at = pushed.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -768,6 +773,27 @@ public final class Bench {
             throw new IllegalStateException(e);
         }
         return new long[]{rest, sse};
+    }
+
+    private long zoneWorkers(String url) {
+        HttpResult r = send("GET", url, null, Map.of());
+        return r.status() == 200 ? r.json().path("employment").path("workers").asLong(-1) : -r.status();
+    }
+
+    /** What the register itself says: the workers of the zone's active projects, from the registry's API. */
+    private long registryZoneWorkers(String registry, String zoneId) {
+        HttpResult r = send("GET", registry + "/api/v1/zones/" + zoneId + "/projects", null, Map.of());
+        if (r.status() != 200) {
+            return -r.status();
+        }
+        long sum = 0;
+        for (JsonNode p : r.json()) {
+            String status = p.path("status").asText();
+            if (!status.equals("SUSPENDED") && !status.equals("REVOKED")) {
+                sum += p.path("workers").asLong();
+            }
+        }
+        return sum;
     }
 
     private long zoneRollupWorkers(String reporting, String zoneId) {

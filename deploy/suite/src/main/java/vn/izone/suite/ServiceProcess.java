@@ -43,8 +43,9 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
-                    "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC"));
+            command.addAll(extraJvmOptions(name));
+            command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -53,6 +54,15 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    /**
+     * JVM options for one service from the environment of whoever starts the suite, for profiling a bench run:
+     * {@code IZONE_JVM_OPTIONS_METRICS_SERVICE="-XX:StartFlightRecording=filename=/tmp/metrics.jfr"}.
+     */
+    static List<String> extraJvmOptions(String service) {
+        String options = System.getenv("IZONE_JVM_OPTIONS_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
     public String name() {

@@ -101,15 +101,16 @@ public class IndicatorCalculator {
             }
         }
         Map<String, Sums> sums = aggregates.read(keys);
+        java.util.Optional<vn.izone.metrics.rates.ExchangeRate> usd = rates.on("USD", LocalDate.now()); // once per round, not per scope
         List<Indicators> out = new ArrayList<>(scopes.size());
         for (Scope scope : scopes) {
-            Indicators indicators = fromSums(scope, sums.get(scope.key()));
+            Indicators indicators = fromSums(scope, sums.get(scope.key()), usd);
             if (scope.ofKind(KINDS.get(0)) != null) {
                 Map<String, Indicators.KindFigures> kinds = new java.util.TreeMap<>();
                 for (String kind : KINDS) {
                     Sums part = sums.get(scope.ofKind(kind).key());
                     if (part.count("zones.total") > 0) {
-                        kinds.put(kind, fromSums(scope.ofKind(kind), part).asKind());
+                        kinds.put(kind, fromSums(scope.ofKind(kind), part, usd).asKind());
                     }
                 }
                 indicators = indicators.withByKind(kinds);
@@ -120,7 +121,7 @@ public class IndicatorCalculator {
     }
 
     /** The indicators the sums stand for: the same figures, basis texts and rounding as the grouping queries. */
-    Indicators fromSums(Scope scope, Sums s) {
+    Indicators fromSums(Scope scope, Sums s, java.util.Optional<vn.izone.metrics.rates.ExchangeRate> usdRate) {
         Map<String, Long> byStatus = new java.util.TreeMap<>();
         s.withPrefix("status:").forEach((k, v) -> byStatus.put(k, v.longValueExact()));
         Map<String, Indicators.Capital> capital = new LinkedHashMap<>();
@@ -136,7 +137,7 @@ public class IndicatorCalculator {
                 occupancy(s.get("occupancyOperating.leasedHa"), s.get("occupancyOperating.industrialLandHa"),
                         s.get("occupancyOperating.zones"), OPERATING_BASIS),
                 new Indicators.Projects(s.count("projects.active"), s.count("projects.fdi"), s.count("projects.domestic"),
-                        s.count("projects.inactive"), capital, dec(s.get("projects.leasedHa")), combined(capital, LocalDate.now())),
+                        s.count("projects.inactive"), capital, dec(s.get("projects.leasedHa")), combined(capital, usdRate)),
                 new Indicators.Employment(s.count("projects.workers"), PROJECT_WORKERS_SOURCE,
                         reportingZones == 0 ? null : s.count("reports.workers"), REPORTED_WORKERS_SOURCE, reportingZones,
                         extreme(s, "reportedFrom:", true), extreme(s, "reportedTo:", false)),
@@ -284,7 +285,7 @@ public class IndicatorCalculator {
                 occupancy(zoneRow[11], zoneRow[10], zoneRow[12], ESTABLISHED_BASIS),
                 occupancy(zoneRow[14], zoneRow[13], zoneRow[15], OPERATING_BASIS),
                 new Indicators.Projects(num(projectRow[0]), num(projectRow[1]), num(projectRow[2]), num(projectRow[3]),
-                        capital, dec(projectRow[8]), combined(capital, asOf == null ? LocalDate.now() : asOf)),
+                        capital, dec(projectRow[8]), combined(capital, rates.on("USD", asOf == null ? LocalDate.now() : asOf))),
                 employment(num(projectRow[9]), scope, asOf, reportedBy), asOf, reportedBy, periods(scope, asOf, reportedBy), null,
                 null, null, null, null);
         if (scope.type() == Scope.Type.ZONE) {
@@ -300,8 +301,9 @@ public class IndicatorCalculator {
     }
 
     /** USD and VND capital combined with the USD rate valid on the date, or null when none is stored. */
-    private Indicators.CombinedCapital combined(Map<String, Indicators.Capital> capital, LocalDate on) {
-        return rates.on("USD", on).map(rate -> {
+    private static Indicators.CombinedCapital combined(Map<String, Indicators.Capital> capital,
+                                                       java.util.Optional<vn.izone.metrics.rates.ExchangeRate> usdRate) {
+        return usdRate.map(rate -> {
             BigDecimal usd = capital.get("USD").fdi().add(capital.get("USD").domestic());
             BigDecimal vnd = capital.get("VND").fdi().add(capital.get("VND").domestic());
             BigDecimal perUnit = rate.vndPerUnit();

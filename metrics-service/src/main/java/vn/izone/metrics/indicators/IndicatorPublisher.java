@@ -61,6 +61,7 @@ public class IndicatorPublisher {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "izone.indicators.coalesce", defaultValue = "100ms")
     java.time.Duration coalesce;
     private volatile long lastRound;
+    private volatile long lastRoundNanos;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -111,14 +112,19 @@ public class IndicatorPublisher {
         try {
             do {
                 again.set(false);
-                long wait = lastRound + coalesce.toNanos() - System.nanoTime();
+                // At least the coalescing interval between rounds, and at least as long as the last round took: when
+                // a backlog makes rounds long (a catch-up dirties every scope), publishing takes at most about half
+                // the time, and applying the backlog the rest. Nudges meanwhile join the next round.
+                long wait = lastRound + Math.max(coalesce.toNanos(), lastRoundNanos) - System.nanoTime();
                 if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait); // nudges meanwhile join this round
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
-                lastRound = System.nanoTime();
+                long started = System.nanoTime();
                 while (self.publishDue() == SCOPES_PER_ROUND) {
                     // a full round: there may be more
                 }
+                lastRound = System.nanoTime();
+                lastRoundNanos = lastRound - started;
             } while (again.get());
             PublishQueue.Lag lag = queue.lag();
             dueScopes.set(lag.dueScopes());
@@ -137,26 +143,23 @@ public class IndicatorPublisher {
     @Transactional
     public int publishDue() {
         Timer.Sample sample = Timer.start();
+        java.time.Instant readAt = java.time.Instant.now();
         List<PublishQueue.Due> due = queue.due(SCOPES_PER_ROUND);
         if (due.isEmpty()) {
             dueScopes.set(0);
             oldestChangeMillis.set(0);
             return 0;
         }
-        List<PublishQueue.Due> claimed = new ArrayList<>(due.size());
-        List<Scope> scopes = new ArrayList<>(due.size());
-        for (PublishQueue.Due scope : due) {
-            if (queue.claim(scope.scopeKey())) { // another instance publishing it keeps it; it stays due here
-                claimed.add(scope);
-                scopes.add(Scope.ofKey(scope.scopeKey()));
-            }
-        }
+        // another instance publishing a scope keeps it; it stays due here
+        java.util.Set<String> taken = new java.util.HashSet<>(queue.claim(due.stream().map(PublishQueue.Due::scopeKey).toList()));
+        List<PublishQueue.Due> claimed = due.stream().filter(d -> taken.contains(d.scopeKey())).toList();
+        List<Scope> scopes = claimed.stream().map(d -> Scope.ofKey(d.scopeKey())).toList();
         List<CompletableFuture<Void>> acks = new ArrayList<>(claimed.size());
         for (Indicators indicators : calculator.incremental(scopes)) { // read after the versions: nothing is missed
             acks.add(send(indicators.scopeKey(), indicators));
         }
         Acks.await(acks, "the indicators");
-        queue.published(claimed);
+        queue.published(claimed, readAt);
         sample.stop(rounds);
         return due.size();
     }

@@ -79,16 +79,38 @@ public class PublishQueue {
     }
 
     /**
-     * Takes the scope for this publisher until the transaction ends (another instance skips it meanwhile), so two
-     * publishers never send snapshots of one scope out of order.
+     * Takes the scopes for this publisher until the transaction ends (another instance skips them meanwhile), so two
+     * publishers never send snapshots of one scope out of order. One statement for the whole round.
+     *
+     * @return the keys taken, in the order given
      */
-    public boolean claim(String scopeKey) {
-        return Boolean.TRUE.equals(em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, scopeKey).getSingleResult());
+    @SuppressWarnings("unchecked")
+    public List<String> claim(List<String> scopeKeys) {
+        if (scopeKeys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.inTransaction(c -> {
+            try (var q = c.prepareStatement("""
+                    SELECT k FROM unnest(?::text[]) WITH ORDINALITY AS t(k, n)
+                    WHERE pg_try_advisory_xact_lock(hashtext(k)) ORDER BY n""")) {
+                q.setArray(1, c.createArrayOf("text", scopeKeys.toArray()));
+                List<String> taken = new ArrayList<>(scopeKeys.size());
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        taken.add(rs.getString(1));
+                    }
+                }
+                return taken;
+            }
+        });
     }
 
-    /** Deletes the marks at the versions read; a mark bumped since stays due. */
-    public void published(List<Due> scopes) {
+    /**
+     * Deletes the marks at the versions read; a mark bumped since stays due, dated to the read ({@code readAt}):
+     * what it still holds was applied after that, so the oldest-unpublished age stays true and a busy scope does
+     * not keep its first mark's date (and its place at the head of the queue) for as long as it stays busy.
+     */
+    public void published(List<Due> scopes, Instant readAt) {
         if (scopes.isEmpty()) {
             return;
         }
@@ -103,13 +125,22 @@ public class PublishQueue {
             });
         }
         jdbc.inTransaction(c -> {
-            try (var s = c.prepareStatement("""
+            try (var delete = c.prepareStatement("""
                     DELETE FROM scope_due d USING unnest(?::text[], ?::int[], ?::bigint[]) AS p(k, s, v)
-                    WHERE d.scope_key = p.k AND d.shard = p.s AND d.version = p.v""")) {
-                s.setArray(1, c.createArrayOf("text", keys.toArray()));
-                s.setArray(2, c.createArrayOf("integer", shards.toArray()));
-                s.setArray(3, c.createArrayOf("bigint", versions.toArray()));
-                return s.executeUpdate();
+                    WHERE d.scope_key = p.k AND d.shard = p.s AND d.version = p.v""");
+                 var redate = c.prepareStatement("""
+                    UPDATE scope_due d SET marked_at = greatest(d.marked_at, ?) FROM unnest(?::text[], ?::int[]) AS p(k, s)
+                    WHERE d.scope_key = p.k AND d.shard = p.s""")) {
+                var k = c.createArrayOf("text", keys.toArray());
+                var sh = c.createArrayOf("integer", shards.toArray());
+                delete.setArray(1, k);
+                delete.setArray(2, sh);
+                delete.setArray(3, c.createArrayOf("bigint", versions.toArray()));
+                delete.executeUpdate();
+                redate.setTimestamp(1, Timestamp.from(readAt));
+                redate.setArray(2, k);
+                redate.setArray(3, sh);
+                return redate.executeUpdate();
             }
         });
     }

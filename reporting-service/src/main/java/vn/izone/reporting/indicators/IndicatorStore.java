@@ -35,29 +35,85 @@ public class IndicatorStore {
         this.dataSource = dataSource;
     }
 
+    /** One received snapshot: its parsed form and the JSON exactly as received (stored and served as is). */
+    public record Received(JsonNode snapshot, String payload) {
+        String scopeKey() {
+            return snapshot.path("scopeKey").asText();
+        }
+
+        Instant computedAt() {
+            return Instant.parse(snapshot.path("computedAt").asText());
+        }
+    }
+
     /** @return true if this snapshot is now the latest of its scope */
     @Transactional
     public boolean save(JsonNode snapshot, String payload) {
-        String key = snapshot.path("scopeKey").asText();
-        Timestamp computedAt = Timestamp.from(Instant.parse(snapshot.path("computedAt").asText()));
-        em.createNativeQuery("INSERT INTO indicator_history (scope_key, computed_at, payload) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-                .setParameter(1, key).setParameter(2, computedAt).setParameter(3, payload).executeUpdate();
-        int changed = em.createNativeQuery("""
-                INSERT INTO indicator_snapshot (scope_key, scope_type, scope_code, scope_name, payload, computed_at, received_at,
-                    province_code, former_province_code)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                ON CONFLICT (scope_key) DO UPDATE SET scope_name = EXCLUDED.scope_name, payload = EXCLUDED.payload,
-                    computed_at = EXCLUDED.computed_at, received_at = EXCLUDED.received_at,
-                    province_code = COALESCE(EXCLUDED.province_code, indicator_snapshot.province_code),
-                    former_province_code = COALESCE(EXCLUDED.former_province_code, indicator_snapshot.former_province_code)
-                WHERE indicator_snapshot.computed_at <= EXCLUDED.computed_at
-                """)
-                .setParameter(1, key).setParameter(2, snapshot.path("scopeType").asText())
-                .setParameter(3, snapshot.path("scopeCode").asText()).setParameter(4, snapshot.path("scopeName").asText(null))
-                .setParameter(5, payload).setParameter(6, computedAt).setParameter(7, Timestamp.from(Instant.now()))
-                .setParameter(8, text(snapshot, "provinceCode")).setParameter(9, text(snapshot, "formerProvinceCode"))
-                .executeUpdate();
-        return changed > 0;
+        return !saveAll(List.of(new Received(snapshot, payload))).isEmpty();
+    }
+
+    /**
+     * Stores a poll's snapshots in one transaction and two JDBC batches, whatever their number: each one in the
+     * history, and per scope the newest of the batch as the latest unless a newer one is stored already. Metrics
+     * republishes a busy scope (national, a province) every round, so a poll holds many snapshots of few scopes.
+     *
+     * @return the snapshots that are now the latest of their scope, in the order received
+     */
+    @Transactional
+    public List<Received> saveAll(List<Received> snapshots) {
+        if (snapshots.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, Received> newest = new java.util.LinkedHashMap<>();
+        for (Received r : snapshots) {
+            newest.merge(r.scopeKey(), r, (a, b) -> b.computedAt().isBefore(a.computedAt()) ? a : b);
+        }
+        Timestamp receivedAt = Timestamp.from(Instant.now());
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (PreparedStatement history = c.prepareStatement(
+                    "INSERT INTO indicator_history (scope_key, computed_at, payload) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                for (Received r : snapshots) {
+                    history.setString(1, r.scopeKey());
+                    history.setTimestamp(2, Timestamp.from(r.computedAt()));
+                    history.setString(3, r.payload());
+                    history.addBatch();
+                }
+                history.executeBatch();
+            }
+            List<Received> candidates = new java.util.ArrayList<>(newest.values());
+            int[] changed;
+            try (PreparedStatement latest = c.prepareStatement("""
+                    INSERT INTO indicator_snapshot (scope_key, scope_type, scope_code, scope_name, payload, computed_at, received_at,
+                        province_code, former_province_code)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (scope_key) DO UPDATE SET scope_name = EXCLUDED.scope_name, payload = EXCLUDED.payload,
+                        computed_at = EXCLUDED.computed_at, received_at = EXCLUDED.received_at,
+                        province_code = COALESCE(EXCLUDED.province_code, indicator_snapshot.province_code),
+                        former_province_code = COALESCE(EXCLUDED.former_province_code, indicator_snapshot.former_province_code)
+                    WHERE indicator_snapshot.computed_at <= EXCLUDED.computed_at""")) {
+                for (Received r : candidates) {
+                    JsonNode s = r.snapshot();
+                    latest.setString(1, r.scopeKey());
+                    latest.setString(2, s.path("scopeType").asText());
+                    latest.setString(3, s.path("scopeCode").asText());
+                    latest.setString(4, s.path("scopeName").asText(null));
+                    latest.setString(5, r.payload());
+                    latest.setTimestamp(6, Timestamp.from(r.computedAt()));
+                    latest.setTimestamp(7, receivedAt);
+                    latest.setString(8, text(s, "provinceCode"));
+                    latest.setString(9, text(s, "formerProvinceCode"));
+                    latest.addBatch();
+                }
+                changed = latest.executeBatch();
+            }
+            List<Received> now = new java.util.ArrayList<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                if (changed[i] > 0 || changed[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                    now.add(candidates.get(i));
+                }
+            }
+            return now;
+        });
     }
 
     /** The stored JSON of a scope's latest snapshot, as received: one primary-key read, no parsing. */

@@ -9,6 +9,8 @@ import org.jboss.logging.Logger;
 import vn.izone.reporting.zones.ZonePlaces;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Where reporting learns of a change: every indicator snapshot metrics-service publishes. */
 @ApplicationScoped
@@ -28,25 +30,41 @@ public class IndicatorsConsumer {
         this.places = places;
     }
 
+    /**
+     * One poll's snapshots at a time ({@code batch=true}): stored together, then the ones now the latest go to the
+     * live stream. Metrics republishes busy scopes every round, so at national scale snapshots arrive by the
+     * thousand a second; one transaction each would leave the board behind.
+     */
     @Incoming(CHANNEL)
     @Blocking
-    public void onSnapshot(String payload) {
-        JsonNode snapshot;
-        try {
-            snapshot = json.readTree(payload);
-        } catch (IOException e) {
-            LOG.warnf("skipped an unreadable indicator snapshot: %s", e.getMessage());
-            return;
+    public void onSnapshots(List<String> payloads) {
+        List<IndicatorStore.Received> received = new ArrayList<>(payloads.size());
+        for (String payload : payloads) {
+            JsonNode snapshot;
+            try {
+                snapshot = json.readTree(payload);
+            } catch (IOException e) {
+                LOG.warnf("skipped an unreadable indicator snapshot: %s", e.getMessage());
+                continue;
+            }
+            if (snapshot == null || !snapshot.hasNonNull("scopeKey") || !snapshot.hasNonNull("computedAt")) {
+                LOG.warn("skipped an indicator snapshot without scopeKey/computedAt");
+                continue;
+            }
+            try {
+                java.time.Instant.parse(snapshot.path("computedAt").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                LOG.warnf("skipped an indicator snapshot of %s with computedAt %s", snapshot.path("scopeKey").asText(),
+                        snapshot.path("computedAt").asText());
+                continue;
+            }
+            received.add(new IndicatorStore.Received(snapshot, payload));
         }
-        if (snapshot == null || !snapshot.hasNonNull("scopeKey") || !snapshot.hasNonNull("computedAt")) {
-            LOG.warn("skipped an indicator snapshot without scopeKey/computedAt");
-            return;
-        }
-        boolean latest = saver.save(snapshot, payload);
-        if ("ZONE".equals(snapshot.path("scopeType").asText()) && IndicatorStore.text(snapshot, "provinceCode") == null) {
-            places.ensureLater(snapshot.path("scopeCode").asText());   // once per zone, off this thread
-        }
-        if (latest) {
+        for (IndicatorStore.Received r : saver.saveAll(received)) {
+            JsonNode snapshot = r.snapshot();
+            if ("ZONE".equals(snapshot.path("scopeType").asText()) && IndicatorStore.text(snapshot, "provinceCode") == null) {
+                places.ensureLater(snapshot.path("scopeCode").asText());   // once per zone, off this thread
+            }
             live.publish(snapshot);
         }
     }

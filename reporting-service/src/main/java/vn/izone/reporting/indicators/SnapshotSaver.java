@@ -25,4 +25,10 @@ public class SnapshotSaver {
     public boolean save(JsonNode snapshot, String payload) {
         return store.save(snapshot, payload);
     }
+
+    /** A poll's snapshots, in one transaction per attempt; @return those now the latest of their scope */
+    @Retry(maxRetries = -1, delay = 500, jitter = 250, maxDuration = 2, durationUnit = ChronoUnit.MINUTES)
+    public java.util.List<IndicatorStore.Received> saveAll(java.util.List<IndicatorStore.Received> snapshots) {
+        return store.saveAll(snapshots);
+    }
 }

@@ -29,6 +29,41 @@ class RollupResourceTest {
                 .formatted(code, at, occupancy);
     }
 
+    @jakarta.inject.Inject
+    vn.izone.reporting.indicators.IndicatorStore store;
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    /**
+     * A poll holds many snapshots of a busy scope, in any order: stored in one go, the newest of them is served (unless
+     * a newer one is stored already), each is kept once in the history, and only the snapshots now the latest are
+     * returned for the live stream.
+     */
+    @Test
+    void aPollOfSnapshotsKeepsTheNewestOfEachScopeAndEveryOneInTheHistory() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Instant now = Instant.now();
+        java.util.List<vn.izone.reporting.indicators.IndicatorStore.Received> poll = new java.util.ArrayList<>();
+        for (String[] s : new String[][]{{"B41", "-3", "30.0"}, {"B41", "0", "77.0"}, {"B41", "-1", "40.0"}, {"B42", "0", "12.0"},
+                {"B41", "-2", "50.0"}}) {
+            String payload = snapshot(s[0], now.plusSeconds(Long.parseLong(s[1])), Double.parseDouble(s[2]));
+            poll.add(new vn.izone.reporting.indicators.IndicatorStore.Received(json.readTree(payload), payload));
+        }
+        var latest = store.saveAll(poll);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("province:B41@77.0", "province:B42@12.0"), latest.stream()
+                .map(r -> r.snapshot().path("scopeKey").asText() + "@" + r.snapshot().path("occupancy").path("ratePercent").asDouble()).toList());
+        given().get("/api/v1/rollups/provinces/B41").then().statusCode(200).body("occupancy.ratePercent", equalTo(77.0f));
+
+        // an older poll changes nothing that is served, and returns nothing for the live stream
+        String older = snapshot("B41", now.minusSeconds(10), 5.0);
+        var none = store.saveAll(java.util.List.of(new vn.izone.reporting.indicators.IndicatorStore.Received(json.readTree(older), older)));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), none);
+        given().get("/api/v1/rollups/provinces/B41").then().statusCode(200).body("occupancy.ratePercent", equalTo(77.0f));
+        Number kept = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "SELECT count(*) FROM indicator_history WHERE scope_key = 'province:B41'").getSingleResult());
+        org.junit.jupiter.api.Assertions.assertEquals(5, kept.intValue(), "the four snapshots of the poll and the older one");
+    }
+
     @Test
     void servesTheNewestSnapshotAndNeverGoesBackwards() throws Exception {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
