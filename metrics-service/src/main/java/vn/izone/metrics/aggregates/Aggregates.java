@@ -31,7 +31,7 @@ import java.util.UUID;
  * sums, new scopes gain the new ones), in the applying transaction, under the zone rows' locks (events of one zone
  * from the three topics serialise there, nowhere else) and on the batch's own shard rows (no two consumers write
  * the same row). Redelivered events touch no zone, so they change nothing. {@link #read} gives a scope's sums: one
- * row for a zone, the sum of a few shard rows for any other scope. Why this is exact: docs/metrics.md.
+ * row for a zone, the sum of its figures' shard rows for any other scope. Why this is exact: docs/metrics.md.
  */
 @ApplicationScoped
 public class Aggregates {
@@ -138,11 +138,14 @@ public class Aggregates {
                 }
             }
             if (!others.isEmpty()) {
-                try (PreparedStatement q = c.prepareStatement("SELECT scope_key, sums::text FROM scope_total WHERE scope_key = ANY(?)")) {
+                // the scope's shard rows summed by PostgreSQL, exactly (numeric): one row per figure reaches Java
+                try (PreparedStatement q = c.prepareStatement("""
+                        SELECT scope_key, figure, sum(value) FROM scope_value WHERE scope_key = ANY(?)
+                        GROUP BY scope_key, figure""")) {
                     q.setArray(1, c.createArrayOf("text", others.toArray()));
                     try (ResultSet rs = q.executeQuery()) {
                         while (rs.next()) {
-                            out.get(rs.getString(1)).addAll(parse(rs.getString(2)));
+                            out.get(rs.getString(1)).add(rs.getString(2), rs.getBigDecimal(3));
                         }
                     }
                 }
@@ -155,7 +158,7 @@ public class Aggregates {
     public Set<String> scopeKeys() {
         return jdbc.inTransaction(c -> {
             Set<String> keys = new TreeSet<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT scope_key FROM scope_total");
+            try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT scope_key FROM scope_value");
                  ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     keys.add(rs.getString(1));
@@ -271,33 +274,44 @@ public class Aggregates {
         }
     }
 
-    /** Adds the deltas to this shard's rows of the scopes, in key order (concurrent writers of a shard never deadlock). */
+    /**
+     * Adds the deltas to this shard's rows of the scopes: one upsert per figure that moved, in (scope, figure) order
+     * so concurrent writers of a shard never deadlock, then the figures that came back to zero are deleted (equal
+     * figures, equal rows). Nothing else of the scope is read or rewritten.
+     */
     private static void foldIntoScopes(Connection c, Map<String, Sums> deltas, int shard) throws SQLException {
         if (deltas.isEmpty()) {
             return;
         }
-        String[] keys = deltas.keySet().toArray(String[]::new); // sorted: a TreeMap
-        Map<String, Sums> current = new HashMap<>();
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT scope_key, sums::text FROM scope_total WHERE shard = ? AND scope_key = ANY(?) ORDER BY scope_key FOR UPDATE")) {
-            q.setInt(1, shard);
-            q.setArray(2, c.createArrayOf("text", keys));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    current.put(rs.getString(1), parse(rs.getString(2)));
-                }
-            }
+        List<String> scopes = new ArrayList<>();
+        List<String> figures = new ArrayList<>();
+        List<BigDecimal> values = new ArrayList<>();
+        deltas.forEach((scope, delta) -> delta.asMap().forEach((figure, value) -> { // both sorted: TreeMaps
+            scopes.add(scope);
+            figures.add(figure);
+            values.add(value);
+        }));
+        if (scopes.isEmpty()) {
+            return;
         }
+        var scopeArray = c.createArrayOf("text", scopes.toArray());
+        var figureArray = c.createArrayOf("text", figures.toArray());
         try (PreparedStatement u = c.prepareStatement("""
-                INSERT INTO scope_total (scope_key, shard, sums) VALUES (?, ?, ?::jsonb)
-                ON CONFLICT (scope_key, shard) DO UPDATE SET sums = EXCLUDED.sums""")) {
-            for (String key : keys) {
-                u.setString(1, key);
-                u.setInt(2, shard);
-                u.setString(3, json(current.getOrDefault(key, Sums.empty()).addAll(deltas.get(key))));
-                u.addBatch();
-            }
-            u.executeBatch();
+                INSERT INTO scope_value (scope_key, shard, figure, value)
+                SELECT k, ?, f, v FROM unnest(?::text[], ?::text[], ?::numeric[]) AS d(k, f, v)
+                ON CONFLICT (scope_key, shard, figure) DO UPDATE SET value = scope_value.value + EXCLUDED.value""");
+             PreparedStatement zero = c.prepareStatement("""
+                DELETE FROM scope_value s USING unnest(?::text[], ?::text[]) AS d(k, f)
+                WHERE s.scope_key = d.k AND s.shard = ? AND s.figure = d.f AND s.value = 0""")) {
+            u.setInt(1, shard);
+            u.setArray(2, scopeArray);
+            u.setArray(3, figureArray);
+            u.setArray(4, c.createArrayOf("numeric", values.toArray()));
+            u.executeUpdate();
+            zero.setArray(1, scopeArray);
+            zero.setArray(2, figureArray);
+            zero.setInt(3, shard);
+            zero.executeUpdate();
         }
     }
 

@@ -114,28 +114,34 @@ public class PublishQueue {
         if (scopes.isEmpty()) {
             return;
         }
-        List<String> keys = new ArrayList<>();
-        List<Integer> shards = new ArrayList<>();
-        List<Long> versions = new ArrayList<>();
-        for (Due d : scopes) {
-            d.versions().forEach((shard, version) -> {
-                keys.add(d.scopeKey());
-                shards.add(shard);
-                versions.add(version);
-            });
+        // (scope, shard) order, the order applying transactions lock their marks in (they hold one shard each):
+        // the publisher takes every row it will delete or re-date first, in that order, and then never waits
+        record Mark(String key, int shard, long version) {
         }
+        List<Mark> marks = new ArrayList<>();
+        for (Due d : scopes) {
+            d.versions().forEach((shard, version) -> marks.add(new Mark(d.scopeKey(), shard, version)));
+        }
+        marks.sort(java.util.Comparator.comparing(Mark::key).thenComparingInt(Mark::shard));
         jdbc.inTransaction(c -> {
-            try (var delete = c.prepareStatement("""
+            var k = c.createArrayOf("text", marks.stream().map(Mark::key).toArray());
+            var sh = c.createArrayOf("integer", marks.stream().map(Mark::shard).toArray());
+            var v = c.createArrayOf("bigint", marks.stream().map(Mark::version).toArray());
+            try (var lock = c.prepareStatement("""
+                    SELECT 1 FROM scope_due d JOIN unnest(?::text[], ?::int[]) AS p(k, s) ON d.scope_key = p.k AND d.shard = p.s
+                    ORDER BY d.scope_key, d.shard FOR UPDATE OF d""");
+                 var delete = c.prepareStatement("""
                     DELETE FROM scope_due d USING unnest(?::text[], ?::int[], ?::bigint[]) AS p(k, s, v)
                     WHERE d.scope_key = p.k AND d.shard = p.s AND d.version = p.v""");
                  var redate = c.prepareStatement("""
                     UPDATE scope_due d SET marked_at = greatest(d.marked_at, ?) FROM unnest(?::text[], ?::int[]) AS p(k, s)
                     WHERE d.scope_key = p.k AND d.shard = p.s""")) {
-                var k = c.createArrayOf("text", keys.toArray());
-                var sh = c.createArrayOf("integer", shards.toArray());
+                lock.setArray(1, k);
+                lock.setArray(2, sh);
+                lock.executeQuery().close();
                 delete.setArray(1, k);
                 delete.setArray(2, sh);
-                delete.setArray(3, c.createArrayOf("bigint", versions.toArray()));
+                delete.setArray(3, v);
                 delete.executeUpdate();
                 redate.setTimestamp(1, Timestamp.from(readAt));
                 redate.setArray(2, k);

@@ -229,7 +229,7 @@ public class AggregateStore {
         // DELETE, not TRUNCATE: readers keep seeing the old rows (MVCC) until the rebuild commits.
         for (String table : List.of("applied_version", "zone_state", "project_state", "report_state",
                 "zone_state_history", "project_state_history", "report_state_history", "sequence_gap",
-                "zone_figures", "scope_total")) {
+                "zone_figures", "scope_value")) {
             em.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
     }
