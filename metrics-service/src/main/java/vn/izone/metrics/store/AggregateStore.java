@@ -148,8 +148,13 @@ public class AggregateStore {
             List<Integer> positions = new ArrayList<>();
             List<RegistryEvent> history = new ArrayList<>();
             for (int i = 0; i < batch.events().size(); i++) {
-                if (batch.events().get(i).aggregateType().equals(type) && batch.outcomes().get(i) != Outcome.IGNORED
-                        && !withdrawn(batch.events().get(i))) {
+                if (batch.events().get(i).aggregateType().equals(type) && withdrawn(batch.events().get(i))) {
+                    if (batch.outcomes().get(i) == null) {
+                        batch.outcomes().set(i, Outcome.DUPLICATE); // a withdrawal joins no history: seen again, it is a duplicate
+                    }
+                    continue;
+                }
+                if (batch.events().get(i).aggregateType().equals(type) && batch.outcomes().get(i) != Outcome.IGNORED) {
                     positions.add(i);
                     history.add(batch.events().get(i));
                 }
