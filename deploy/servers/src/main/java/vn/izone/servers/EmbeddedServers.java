@@ -18,7 +18,12 @@ public final class EmbeddedServers implements Servers {
      * @param kafkaPort     0 for a free port
      */
     public static EmbeddedServers start(Path dataDirectory, int postgresPort, int kafkaPort) {
-        PostgresServer postgres = PostgresServer.start(dataDirectory == null ? null : dataDirectory.resolve("postgres"), postgresPort);
+        return start(dataDirectory, postgresPort, kafkaPort, null);
+    }
+
+    /** Like {@link #start(Path, int, int)}, PostgreSQL archiving its WAL into {@code walArchive} unless it is null. */
+    public static EmbeddedServers start(Path dataDirectory, int postgresPort, int kafkaPort, Path walArchive) {
+        PostgresServer postgres = PostgresServer.start(dataDirectory == null ? null : dataDirectory.resolve("postgres"), postgresPort, walArchive);
         try {
             KafkaServer kafka = KafkaServer.start(dataDirectory == null ? null : dataDirectory.resolve("kafka"), kafkaPort);
             return new EmbeddedServers(postgres, kafka);

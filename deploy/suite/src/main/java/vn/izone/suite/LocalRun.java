@@ -35,6 +35,10 @@ public final class LocalRun {
                     suite.tokens().registrar("sample-loader")), LocalRun::say);
             say("  " + result.accepted() + " records accepted, " + result.rejected() + " rejected (a second run accepts the same records again and creates nothing new)");
         }
+        if (config.walArchive() != null && suite.postgres() != null) {
+            LocalBackups.keepTakingBaseBackups(suite.postgres(), SuiteConfig.backupDirectory(root, System.getenv()),
+                    Duration.parse("PT" + System.getenv().getOrDefault("IZONE_BACKUP_EVERY", "24h").toUpperCase()), LocalRun::say);
+        }
         Path tokenFile = writeTokens(suite.tokens(), config.dataDirectory().resolve("tokens.env"));
         String registry = suite.url(Suite.REGISTRY);
         String metrics = suite.url(Suite.METRICS);

@@ -55,7 +55,10 @@ public final class Suite implements AutoCloseable {
         String kafka = config.externalKafka();
         if (jdbcBase == null || kafka == null) {
             progress.accept("starting PostgreSQL and Kafka (embedded, data in " + config.dataDirectory() + ")");
-            servers = EmbeddedServers.start(config.dataDirectory(), config.postgresPort(), config.kafkaPort());
+            servers = EmbeddedServers.start(config.dataDirectory(), config.postgresPort(), config.kafkaPort(), config.walArchive());
+            if (config.walArchive() != null) {
+                progress.accept("PostgreSQL archives its WAL into " + config.walArchive());
+            }
             if (jdbcBase == null) {
                 jdbcBase = "jdbc:postgresql://127.0.0.1:" + servers.postgres().port();
             }
@@ -179,6 +182,21 @@ public final class Suite implements AutoCloseable {
         }
         process.awaitReady(READY_TIMEOUT);
         return process;
+    }
+
+    /**
+     * Starts the service again on the same port with some of its environment replaced (e.g. its database after a
+     * restore, issue #18): what {@link #startAgain(String)} does from then on. Waits until ready.
+     */
+    public ServiceProcess startAgain(String name, Map<String, String> envOverrides) {
+        Launch launch = launches.get(name);
+        if (launch == null) {
+            throw new IllegalArgumentException("no service or instance named " + name);
+        }
+        Map<String, String> env = new HashMap<>(launch.env());
+        env.putAll(envOverrides);
+        launches.put(name, new Launch(launch.service(), launch.port(), Map.copyOf(env), launch.logDir()));
+        return startAgain(name);
     }
 
     /** Graceful stop (SIGTERM) of a service or extra instance. */

@@ -72,9 +72,15 @@ abstract class AbstractStreamIT {
 
     /** Starts the whole suite on throw-away servers and signs the stream in as a registrar. */
     static Suite startSuite(String name) throws java.io.IOException {
+        return startSuite(name, null);
+    }
+
+    /** Like {@link #startSuite(String)}, PostgreSQL archiving its WAL into {@code walArchive} (null: no archiving). */
+    static Suite startSuite(String name, java.nio.file.Path walArchive) throws java.io.IOException {
         java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("izone.root", "../..")).toAbsolutePath().normalize();
         java.nio.file.Path data = java.nio.file.Files.createTempDirectory(name);
-        Suite started = Suite.start(SuiteConfig.forTests(root, data), line -> say("[suite] " + line));
+        SuiteConfig config = SuiteConfig.forTests(root, data);
+        Suite started = Suite.start(walArchive == null ? config : config.withWalArchive(walArchive), line -> say("[suite] " + line));
         bearer = started.tokens().registrar("drill@suite");
         operatorBearer = started.tokens().operator("drill-operator@suite");
         return started;

@@ -139,13 +139,21 @@ public class AggregateStore {
             List<UUID> ids = latest.stream().map(RegistryEvent::aggregateId).toList();
             touched.addAll(writer.previousZones(c, ids).values()); // a project or report that moved leaves its old zone
             latest.forEach(e -> touched.add(writer.zoneOf(e)));
-            writer.upsertCurrent(c, latest);
+            // <type>.withdrawn (after a restore of the register, issue #18): the aggregate is gone from the register
+            writer.upsertCurrent(c, latest.stream().filter(e -> !withdrawn(e)).toList());
+            writer.deleteCurrent(c, latest.stream().filter(AggregateStore::withdrawn).map(RegistryEvent::aggregateId).toList());
 
             // every version joins the history once, so "as of" figures stay right; a version never seen before that
             // arrives after a newer one is LATE, one seen already a DUPLICATE
             List<Integer> positions = new ArrayList<>();
             List<RegistryEvent> history = new ArrayList<>();
             for (int i = 0; i < batch.events().size(); i++) {
+                if (batch.events().get(i).aggregateType().equals(type) && withdrawn(batch.events().get(i))) {
+                    if (batch.outcomes().get(i) == null) {
+                        batch.outcomes().set(i, Outcome.DUPLICATE); // a withdrawal joins no history: seen again, it is a duplicate
+                    }
+                    continue;
+                }
                 if (batch.events().get(i).aggregateType().equals(type) && batch.outcomes().get(i) != Outcome.IGNORED) {
                     positions.add(i);
                     history.add(batch.events().get(i));
@@ -167,6 +175,15 @@ public class AggregateStore {
         recordGaps(c, batch.gaps());
         guard.advance(c, batch.applied());
         return touched;
+    }
+
+    /**
+     * A {@code <type>.withdrawn} event: after a point-in-time restore the register no longer holds the aggregate (it was
+     * recorded after the restore point). Its current state is deleted, so it counts nowhere any more; its history rows
+     * (what was published) stay, and the withdrawal itself joins no history.
+     */
+    static boolean withdrawn(RegistryEvent e) {
+        return e.eventType() != null && e.eventType().endsWith(".withdrawn");
     }
 
     private static void recordGaps(Connection c, List<Object[]> gaps) throws SQLException {

@@ -56,6 +56,17 @@ abstract class StateWriter {
         }
     }
 
+    /** Deletes the current state of each aggregate (withdrawn from the register). */
+    void deleteCurrent(Connection c, List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE " + key + " = ANY(?)")) {
+            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            s.executeUpdate();
+        }
+    }
+
     /** Adds each version to the history; returns, per event, whether it was new there (1) or already known (0). */
     int[] addHistory(Connection c, List<RegistryEvent> events) throws SQLException {
         if (events.isEmpty()) {

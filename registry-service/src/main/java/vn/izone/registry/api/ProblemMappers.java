@@ -30,6 +30,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response rejected(RejectedChange e) {
+        if (e.problem().status() == 503) {
+            return Response.fromResponse(e.problem().toResponse()).header("Retry-After", "5").build();
+        }
         return e.problem().toResponse();
     }
 

@@ -18,10 +18,12 @@ import java.util.UUID;
 public class Outbox {
     private final ObjectMapper json;
     private final Event<EventEnvelope> recorded;
+    private final vn.izone.registry.recovery.RecoveryGate gate;
 
-    public Outbox(ObjectMapper json, Event<EventEnvelope> recorded) {
+    public Outbox(ObjectMapper json, Event<EventEnvelope> recorded, vn.izone.registry.recovery.RecoveryGate gate) {
         this.json = json;
         this.recorded = recorded;
+        this.gate = gate;
     }
 
     /** Facts about the change that every event carries besides the new state. */
@@ -31,6 +33,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope record(String topic, String eventType, String aggregateType, UUID aggregateId,
                                 long aggregateVersion, UUID zoneId, Change change, Object state) {
+        gate.requireOpen(); // closed while a restored register learns from its topics (issue #18)
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), eventType, EventEnvelope.SCHEMA_VERSION,
                 aggregateType, aggregateId, aggregateVersion, zoneId, Instant.now(), change.validOn(),
                 change.actor(), change.source(), state);

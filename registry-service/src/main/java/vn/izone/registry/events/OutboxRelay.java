@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary but fixed: the advisory lock that elects the active relay. */
-    private static final long RELAY_LOCK = 0x1A0E_0B0CL;
+    public static final long RELAY_LOCK = 0x1A0E_0B0CL;
 
     @Inject
     EntityManager em;
@@ -55,6 +55,8 @@ public class OutboxRelay {
     Duration idleWait;
     @Inject
     OutboxRelay self;
+    @Inject
+    vn.izone.registry.recovery.RecoveryGate gate;
 
     private KafkaProducer<String, String> producer;
     private Thread worker;
@@ -103,6 +105,11 @@ public class OutboxRelay {
         Duration backoff = idleWait;
         while (running) {
             try {
+                if (!gate.isOpen()) {
+                    // a restored register is learning from its topics what consumers have: nothing goes out meanwhile
+                    Thread.sleep(idleWait.toMillis());
+                    continue;
+                }
                 int sent = self.relayBatch();
                 backoff = idleWait;
                 if (sent == 0) {

@@ -110,6 +110,31 @@ public class ProjectService {
                 p.statusDate, p.validOn, p.source, p.updatedBy, p.updatedAt);
     }
 
+    /** The project a published state describes, as the register stores it (issue #18, the rebuild from the topics). */
+    public static Project fromView(ProjectView v) {
+        Project p = new Project();
+        p.id = v.id();
+        p.zoneId = v.zoneId();
+        p.revision = v.revision();
+        p.name = v.name();
+        p.investor = v.investor();
+        p.origin = v.origin();
+        p.investorCountry = v.investorCountry();
+        p.sector = v.sector();
+        p.capitalAmount = v.registeredCapital() == null ? null : v.registeredCapital().amount();
+        p.capitalCurrency = v.registeredCapital() == null ? null : v.registeredCapital().currency();
+        p.leasedAreaHa = v.leasedAreaHa();
+        p.workers = v.workers();
+        p.status = v.status();
+        p.statusReason = v.statusReason();
+        p.statusDate = v.statusDate();
+        p.validOn = v.validOn();
+        p.source = v.source();
+        p.updatedBy = v.updatedBy();
+        p.updatedAt = v.updatedAt();
+        return p;
+    }
+
     private ProjectView announce(Project project, String eventType, String actor) {
         ProjectView view = view(project);
         outbox.record(Topics.PROJECTS, eventType, "project", project.id, project.revision, project.zoneId,

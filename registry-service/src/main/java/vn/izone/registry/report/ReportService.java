@@ -102,6 +102,30 @@ public class ReportService {
                 r.validOn, r.source, r.updatedBy, r.updatedAt);
     }
 
+    /** The report a published state describes, as the register stores it (issue #18, the rebuild from the topics). */
+    public static Report fromView(ReportView v) {
+        Report r = new Report();
+        r.id = v.id();
+        r.zoneId = v.zoneId();
+        r.projectId = v.projectId();
+        r.revision = v.revision();
+        r.periodKind = v.periodKind();
+        r.year = v.year();
+        r.number = v.number();
+        r.periodStart = v.periodStart();
+        r.periodEnd = v.periodEnd();
+        r.revenueVnd = v.revenueVnd();
+        r.exportUsd = v.exportUsd();
+        r.budgetPaidVnd = v.budgetPaidVnd();
+        r.workers = v.workers();
+        r.averageMonthlyIncomeVnd = v.averageMonthlyIncomeVnd();
+        r.validOn = v.validOn();
+        r.source = v.source();
+        r.updatedBy = v.updatedBy();
+        r.updatedAt = v.updatedAt();
+        return r;
+    }
+
     private ReportView announce(Report report, String eventType, String actor) {
         ReportView view = view(report);
         outbox.record(Topics.REPORTS, eventType, "report", report.id, report.revision, report.zoneId,

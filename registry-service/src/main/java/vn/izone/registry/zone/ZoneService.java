@@ -135,6 +135,48 @@ public class ZoneService {
                 read(zone.targets, TARGETS), zone.parkType, outline(zone.outline));
     }
 
+    /**
+     * The zone a published state describes, as the register stores it (issue #18, the rebuild from the topics): every
+     * stored field comes from the event's data, revision included; names of provinces are derived, not stored.
+     */
+    public Zone fromView(ZoneView v) {
+        Zone zone = new Zone();
+        zone.id = v.id();
+        zone.revision = v.revision();
+        zone.kind = v.kind();
+        zone.name = v.name();
+        zone.provinceCode = v.provinceCode();
+        zone.formerProvinceCode = v.formerProvinceCode();
+        zone.commune = v.commune();
+        zone.planningPeriod = v.planningPeriod();
+        zone.status = v.status();
+        zone.statusDate = v.statusDate();
+        zone.constructionProgressPercent = v.constructionProgressPercent();
+        zone.clusterModel = v.clusterModel();
+        zone.parkType = v.parkType();
+        zone.plannedAreaHa = v.plannedAreaHa();
+        zone.establishedAreaHa = v.establishedAreaHa();
+        zone.industrialLandHa = v.industrialLandHa();
+        zone.leasedAreaHa = v.leasedAreaHa();
+        zone.infrastructureInvestor = v.infrastructureInvestor();
+        zone.latitude = v.latitude();
+        zone.longitude = v.longitude();
+        zone.validOn = v.validOn();
+        zone.source = v.source();
+        zone.updatedBy = v.updatedBy();
+        zone.updatedAt = v.updatedAt();
+        zone.phases = write(v.phases());
+        zone.outline = v.outline() == null || v.outline().isNull() ? null : v.outline().toString();
+        ZoneDetails.InfrastructureInvestment money = v.infrastructureInvestmentVnd();
+        zone.infraCentralBudgetVnd = money == null ? null : money.centralBudget();
+        zone.infraLocalBudgetVnd = money == null ? null : money.localBudget();
+        zone.infraInvestorVnd = money == null ? null : money.investor();
+        zone.wastewaterCentralised = v.wastewater() == null ? null : v.wastewater().centralised();
+        zone.wastewaterMeetsStandard = v.wastewater() == null ? null : v.wastewater().meetsStandard();
+        zone.targets = write(v.targets());
+        return zone;
+    }
+
     private static ZoneDetails.InfrastructureInvestment investment(Zone zone) {
         if (zone.infraCentralBudgetVnd == null && zone.infraLocalBudgetVnd == null && zone.infraInvestorVnd == null) {
             return null;

@@ -33,6 +33,11 @@ public final class TestTokens {
         return Jwt.issuer(ISSUER).upn("integrator@partner").groups(Set.of("integrator")).expiresIn(Duration.ofHours(1)).sign();
     }
 
+    /** Runs the register's recovery (reconciliation with the topics, rebuild from them): no register writes. */
+    public static String operator() {
+        return Jwt.issuer(ISSUER).upn("operator@izone").groups(Set.of("operator")).expiresIn(Duration.ofHours(1)).sign();
+    }
+
     /** Right roles, wrong issuer: the registry must not trust it. */
     public static String foreign() {
         return Jwt.issuer("https://elsewhere.example").upn("intruder").groups(Set.of("registrar"))

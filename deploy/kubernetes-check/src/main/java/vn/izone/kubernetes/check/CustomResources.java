@@ -45,6 +45,21 @@ final class CustomResources {
             "postInitTemplateSQL", "postInitSQLRefs", "postInitApplicationSQLRefs", "import", "locale",
             "localeProvider", "icuLocale", "icuRules", "builtinLocale");
 
+    // CloudNativePG's ScheduledBackup (postgresql.cnpg.io/v1) and the Barman Cloud plugin's ObjectStore
+    // (barmancloud.cnpg.io/v1), issue #18: the registry's continuous backup.
+    private static final Set<String> CNPG_PLUGIN = Set.of("name", "enabled", "isWALArchiver", "parameters");
+    private static final Set<String> SCHEDULED_BACKUP_SPEC = Set.of("schedule", "cluster", "immediate", "suspend",
+            "backupOwnerReference", "method", "pluginConfiguration", "target", "online", "onlineConfiguration");
+    private static final Set<String> OBJECT_STORE_SPEC = Set.of("configuration", "retentionPolicy", "instanceSidecarConfiguration");
+    private static final Set<String> BARMAN_CONFIGURATION = Set.of("destinationPath", "endpointURL", "endpointCA",
+            "serverName", "s3Credentials", "azureCredentials", "googleCredentials", "wal", "data", "tags", "historyTags");
+    private static final Set<String> BARMAN_WAL = Set.of("compression", "encryption", "maxParallel", "archiveAdditionalCommandArgs",
+            "restoreAdditionalCommandArgs");
+    private static final Set<String> BARMAN_DATA = Set.of("compression", "encryption", "jobs", "immediateCheckpoint",
+            "additionalCommandArgs");
+    private static final Set<String> COMPRESSION = Set.of("gzip", "bzip2", "snappy", "lz4", "xz", "zstd");
+    private static final java.util.regex.Pattern RETENTION = java.util.regex.Pattern.compile("^[1-9][0-9]*[dwm]$");
+
     private CustomResources() {
     }
 
@@ -66,6 +81,10 @@ final class CustomResources {
             }
         } else if (apiVersion.startsWith("postgresql.cnpg.io/") && "Cluster".equals(kind)) {
             cnpgCluster(doc, spec, out);
+        } else if (apiVersion.startsWith("postgresql.cnpg.io/") && "ScheduledBackup".equals(kind)) {
+            scheduledBackup(doc, spec, out);
+        } else if (apiVersion.startsWith("barmancloud.cnpg.io/") && "ObjectStore".equals(kind)) {
+            objectStore(doc, spec, out);
         } else {
             out.add(v(doc, "unknown kind " + apiVersion + " " + kind + ": neither in the fabric8 model nor checked here"));
         }
@@ -120,11 +139,65 @@ final class CustomResources {
         only(doc, "spec.affinity", spec.path("affinity"), Set.of("enablePodAntiAffinity", "topologyKey", "nodeSelector",
                 "nodeAffinity", "tolerations", "podAntiAffinityType", "additionalPodAntiAffinity", "additionalPodAffinity"), out);
         positive(doc, "spec.instances", spec.path("instances"), out);
+        for (JsonNode plugin : spec.path("plugins")) {
+            only(doc, "spec.plugins[]", plugin, CNPG_PLUGIN, out);
+            if (text(plugin, "name") == null) out.add(v(doc, "spec.plugins[] needs a name"));
+        }
         if (!doc.patch()) {
             if (text(spec.path("storage"), "size") == null) out.add(v(doc, "spec.storage.size is required"));
             JsonNode initdb = spec.path("bootstrap").path("initdb");
             if (text(initdb, "database") == null || text(initdb, "owner") == null) {
                 out.add(v(doc, "spec.bootstrap.initdb needs database and owner (the services' Secret <cluster>-app)"));
+            }
+        }
+    }
+
+    private static void scheduledBackup(ManifestChecker.Doc doc, JsonNode spec, List<ManifestChecker.Violation> out) {
+        only(doc, "spec", spec, SCHEDULED_BACKUP_SPEC, out);
+        only(doc, "spec.cluster", spec.path("cluster"), Set.of("name"), out);
+        only(doc, "spec.pluginConfiguration", spec.path("pluginConfiguration"), Set.of("name", "parameters"), out);
+        if (doc.patch()) {
+            return;
+        }
+        String schedule = text(spec, "schedule");
+        if (schedule == null || schedule.trim().split("\\s+").length != 6) {
+            out.add(v(doc, "spec.schedule must be a six-field cron expression, seconds first (CloudNativePG), not " + schedule));
+        }
+        if (text(spec.path("cluster"), "name") == null) out.add(v(doc, "spec.cluster.name is required"));
+        String method = text(spec, "method");
+        if (method != null && !Set.of("barmanObjectStore", "volumeSnapshot", "plugin").contains(method)) {
+            out.add(v(doc, "spec.method " + method + " is not barmanObjectStore, volumeSnapshot or plugin"));
+        }
+        if ("plugin".equals(method) && text(spec.path("pluginConfiguration"), "name") == null) {
+            out.add(v(doc, "spec.method plugin needs spec.pluginConfiguration.name"));
+        }
+    }
+
+    private static void objectStore(ManifestChecker.Doc doc, JsonNode spec, List<ManifestChecker.Violation> out) {
+        only(doc, "spec", spec, OBJECT_STORE_SPEC, out);
+        JsonNode configuration = spec.path("configuration");
+        only(doc, "spec.configuration", configuration, BARMAN_CONFIGURATION, out);
+        only(doc, "spec.configuration.wal", configuration.path("wal"), BARMAN_WAL, out);
+        only(doc, "spec.configuration.data", configuration.path("data"), BARMAN_DATA, out);
+        for (String part : List.of("wal", "data")) {
+            String compression = text(configuration.path(part), "compression");
+            if (compression != null && !COMPRESSION.contains(compression)) {
+                out.add(v(doc, "spec.configuration." + part + ".compression " + compression + " is not one of " + COMPRESSION));
+            }
+        }
+        if (doc.patch()) {
+            return;
+        }
+        if (text(configuration, "destinationPath") == null) out.add(v(doc, "spec.configuration.destinationPath is required"));
+        String retention = text(spec, "retentionPolicy");
+        if (retention == null || !RETENTION.matcher(retention).matches()) {
+            out.add(v(doc, "spec.retentionPolicy must be like 30d, 4w or 6m (without it backups are kept for ever), not " + retention));
+        }
+        JsonNode s3 = configuration.path("s3Credentials");
+        for (String key : List.of("accessKeyId", "secretAccessKey")) {
+            if (!s3.isMissingNode() && !s3.path("inheritFromIAMRole").asBoolean(false)
+                    && (text(s3.path(key), "name") == null || text(s3.path(key), "key") == null)) {
+                out.add(v(doc, "spec.configuration.s3Credentials." + key + " needs a Secret name and key (never the value)"));
             }
         }
     }

@@ -49,6 +49,7 @@ public final class ManifestChecker {
     public static final String KUSTOMIZE = "kustomize";
     public static final String GENERATED_SYNC = "generated-sync";
     public static final String SECRET = "secret";
+    public static final String BACKUP = "backup";
 
     /** One YAML document of one file; {@code patch} when a kustomization uses the file as a patch. */
     public record Doc(Path file, int index, JsonNode node, boolean patch) {
@@ -304,6 +305,46 @@ public final class ManifestChecker {
                                 + " that no manifest provides (available: " + available + ")"));
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Backups hang together (issue #18): a ScheduledBackup names a Cluster of the manifests and, with method plugin,
+     * one of that Cluster's plugins; a Cluster's barmanObjectName names an ObjectStore of the manifests.
+     */
+    public static List<Violation> backups(Collection<Doc> docs) {
+        Map<String, Doc> clusters = new java.util.HashMap<>();
+        Set<String> stores = new TreeSet<>();
+        for (Doc d : docs) {
+            if (d.patch()) continue;
+            if ("Cluster".equals(d.kind()) && text(d.node(), "apiVersion").startsWith("postgresql.cnpg.io/")) clusters.put(d.name(), d);
+            if ("ObjectStore".equals(d.kind())) stores.add(d.name());
+        }
+        List<Violation> out = new ArrayList<>();
+        for (Doc c : clusters.values()) {
+            for (JsonNode plugin : c.node().path("spec").path("plugins")) {
+                String store = text(plugin.path("parameters"), "barmanObjectName");
+                if (store != null && !stores.contains(store)) {
+                    out.add(new Violation(BACKUP, c.where(), "plugin " + text(plugin, "name") + " archives to ObjectStore " + store
+                            + " that no manifest declares (declared: " + stores + ")"));
+                }
+            }
+        }
+        for (Doc d : docs) {
+            if (!"ScheduledBackup".equals(d.kind()) || d.patch()) continue;
+            String name = text(d.node().path("spec").path("cluster"), "name");
+            Doc cluster = clusters.get(name);
+            if (cluster == null) {
+                out.add(new Violation(BACKUP, d.where(), "backs up Cluster " + name + " that no manifest declares (declared: "
+                        + new TreeSet<>(clusters.keySet()) + ")"));
+                continue;
+            }
+            String plugin = text(d.node().path("spec").path("pluginConfiguration"), "name");
+            if ("plugin".equals(text(d.node().path("spec"), "method")) && !cluster.node().path("spec").path("plugins").toString()
+                    .contains("\"name\":\"" + plugin + "\"")) {
+                out.add(new Violation(BACKUP, d.where(), "method plugin " + plugin + " is not a plugin of Cluster " + name));
             }
         }
         return out;

@@ -41,6 +41,7 @@ class KubernetesManifestsTest {
         all.forEach(d -> violations.addAll(CHECKER.check(d)));
         violations.addAll(ManifestChecker.topics(ManifestChecker.topicsUsed(ROOT, SERVICES), resources));
         violations.addAll(ManifestChecker.secrets(resources));
+        violations.addAll(ManifestChecker.backups(resources));
         for (Path k : tree.kustomizations()) {
             JsonNode node = ManifestChecker.load(k, false).get(0).node();
             violations.addAll(CHECKER.kustomizeImages(k, node, VERSION));
@@ -160,6 +161,21 @@ class KubernetesManifestsTest {
         assertRule(ManifestChecker.CUSTOM_RESOURCE, "spec.instances is required", v);
         assertRule(ManifestChecker.UNKNOWN_FIELD, "spec.kafka.listener", v);
         assertRule(ManifestChecker.CUSTOM_RESOURCE, "unknown kind", v);
+    }
+
+    @Test
+    void backupsThatWouldNotWorkFail() throws Exception {
+        List<ManifestChecker.Violation> v = check("broken-backups.yaml");
+        assertRule(ManifestChecker.UNKNOWN_FIELD, "spec.plugins[].isWalArchiver", v);
+        assertRule(ManifestChecker.CUSTOM_RESOURCE, "retentionPolicy", v);
+        assertRule(ManifestChecker.CUSTOM_RESOURCE, "secretAccessKey needs a Secret name and key", v);
+        assertRule(ManifestChecker.CUSTOM_RESOURCE, "compression zip", v);
+        assertRule(ManifestChecker.CUSTOM_RESOURCE, "six-field cron", v);
+        assertRule(ManifestChecker.CUSTOM_RESOURCE, "needs spec.pluginConfiguration.name", v);
+        List<ManifestChecker.Violation> across = ManifestChecker.backups(ManifestChecker.load(fixture("broken-backups.yaml"), false));
+        assertRule(ManifestChecker.BACKUP, "ObjectStore registry-backup-stor that no manifest declares", across);
+        assertRule(ManifestChecker.BACKUP, "Cluster registy-db that no manifest declares", across);
+        assertRule(ManifestChecker.BACKUP, "another-plugin is not a plugin of Cluster registry-db", across);
     }
 
     @Test

@@ -34,7 +34,25 @@ class RenderedOverlaysTest {
         docs.forEach(d -> violations.addAll(KubernetesManifestsTest.CHECKER.check(d)));
         violations.addAll(ManifestChecker.topics(ManifestChecker.topicsUsed(ROOT, KubernetesManifestsTest.SERVICES), docs));
         violations.addAll(ManifestChecker.secrets(docs));
+        violations.addAll(ManifestChecker.backups(docs));
         if (!violations.isEmpty()) fail(violations.toString());
+
+        // issue #18: in production the registry's database archives its WAL to an object store with a retention
+        // policy and has a scheduled base backup; the trial node (local) has none of it
+        ManifestChecker.Doc registryDb = of(docs, "Cluster").stream().filter(c -> c.name().equals("registry-db")).findFirst().orElseThrow();
+        boolean archives = false;
+        for (JsonNode plugin : registryDb.node().path("spec").path("plugins")) {
+            archives |= plugin.path("isWALArchiver").asBoolean(false);
+        }
+        boolean scheduled = of(docs, "ScheduledBackup").stream()
+                .anyMatch(b -> "registry-db".equals(b.node().path("spec").path("cluster").path("name").asText()));
+        boolean retained = of(docs, "ObjectStore").stream().anyMatch(o -> o.node().path("spec").hasNonNull("retentionPolicy"));
+        if (overlay.equals("production")) {
+            assertTrue(archives && scheduled && retained, "registry-db: WAL archiving " + archives + ", scheduled backup " + scheduled
+                    + ", retention " + retained);
+        } else {
+            assertTrue(!archives && !scheduled && of(docs, "ObjectStore").isEmpty(), "the local overlay needs no object store");
+        }
 
         int brokers = docs.stream().filter(d -> d.kind().equals("KafkaNodePool"))
                 .filter(d -> d.node().path("spec").path("roles").toString().contains("broker"))
