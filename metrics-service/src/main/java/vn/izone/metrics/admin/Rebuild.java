@@ -2,6 +2,8 @@ package vn.izone.metrics.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.context.api.ManagedExecutorConfig;
+import io.smallrye.context.api.NamedInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,6 +13,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 import vn.izone.metrics.events.PoisonEvent;
 import vn.izone.metrics.events.RegistryEvent;
@@ -25,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -38,6 +43,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * is either already replayed — a duplicate, skipped by the version guard — or newer than the captured end).
  * Truncation and replay are one transaction: readers see the old figures until the new ones are complete,
  * and a failed rebuild leaves the old figures in place.
+ * <p>
+ * It runs on a container-managed executor ({@code metrics-rebuild}, one task at a time): Quarkus shuts it down with
+ * the application (an interrupted rebuild rolls back and keeps the old figures), and it starts with no context of
+ * the HTTP request that asked for it (cleared: the rebuild outlives that request; who started it is kept in
+ * {@link Progress#startedBy()}).
  */
 @ApplicationScoped
 public class Rebuild {
@@ -71,15 +81,19 @@ public class Rebuild {
     private final ApplyLock lock;
     private final ObjectMapper json;
     private final String bootstrap;
+    private final ManagedExecutor executor;
     private final AtomicReference<Progress> progress = new AtomicReference<>(
             new Progress(null, State.IDLE, 0, 0, 0, 0, 0, null, null, null, null, null));
 
     public Rebuild(AggregateStore store, ApplyLock lock, ObjectMapper json,
-                   @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+                   @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                   @ManagedExecutorConfig(maxAsync = 1, propagated = {}, cleared = ThreadContext.ALL_REMAINING)
+                   @NamedInstance("metrics-rebuild") ManagedExecutor executor) {
         this.store = store;
         this.lock = lock;
         this.json = json;
         this.bootstrap = bootstrap;
+        this.executor = executor;
     }
 
     public Progress progress() {
@@ -98,9 +112,12 @@ public class Rebuild {
                 startedBy);
         progress.set(started);
         LOG.infof("rebuild %s started by %s", started.id(), startedBy);
-        Thread worker = new Thread(() -> run(started), "metrics-rebuild");
-        worker.setDaemon(true);
-        worker.start();
+        try {
+            executor.runAsync(() -> run(started));
+        } catch (RejectedExecutionException e) { // shutting down
+            publish(started, new long[5], State.FAILED, Instant.now(), "not started: " + e.getMessage());
+            throw new IllegalStateException("the rebuild could not be started: " + e.getMessage(), e);
+        }
         return started;
     }
 

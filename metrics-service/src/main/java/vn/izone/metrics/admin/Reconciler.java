@@ -1,45 +1,36 @@
 package vn.izone.metrics.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.ws.rs.ProcessingException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads the registry's current state through its REST API (every zone page by page, then each zone's projects)
- * and compares it with the state tables ({@link Reconciliation}). In normal operation, once the event stream
- * is caught up, it reports no difference.
+ * Reads the registry's current state through its REST API ({@link RegistryPages}: every zone page by page, then each
+ * zone's projects) and compares it with the state tables ({@link Reconciliation}). In normal operation, once the
+ * event stream is caught up, it reports no difference.
  */
 @ApplicationScoped
 public class Reconciler {
     static final int PAGE_SIZE = 500;
 
     private final EntityManager em;
-    private final ObjectMapper json;
-    private final String registryUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
+    private final RegistryPages registry;
+    private final RegistryClientConfig config;
     private final AggregateReferee referee;
 
-    public Reconciler(EntityManager em, ObjectMapper json, AggregateReferee referee,
-                      @ConfigProperty(name = "izone.registry.url", defaultValue = "http://127.0.0.1:8081") String registryUrl) {
+    public Reconciler(EntityManager em, RegistryPages registry, RegistryClientConfig config, AggregateReferee referee) {
         this.em = em;
-        this.json = json;
+        this.registry = registry;
+        this.config = config;
         this.referee = referee;
-        this.registryUrl = registryUrl.endsWith("/") ? registryUrl.substring(0, registryUrl.length() - 1) : registryUrl;
     }
 
     /**
@@ -56,41 +47,30 @@ public class Reconciler {
         return new Result(state.zonesCompared(), state.projectsCompared(), state.differences(), referee.check());
     }
 
+    /**
+     * The registry's state; @throws IllegalStateException when it could not be read (the caller answers 502):
+     * unreachable, too slow or failing after the retries of {@link RegistryPages}, or an answer that is not a list.
+     */
     Reconciliation.Snapshot registrySnapshot() {
-        Reconciliation.Snapshot snapshot = Reconciliation.Snapshot.empty();
-        for (int page = 0; ; page++) {
-            JsonNode zones = get("/api/v1/zones?page=" + page + "&size=" + PAGE_SIZE);
-            for (JsonNode zone : zones) {
-                UUID id = UUID.fromString(zone.get("id").asText());
-                snapshot.zones().put(id, Reconciliation.zoneOfRegistry(zone));
-                for (JsonNode project : get("/api/v1/zones/" + id + "/projects")) {
-                    snapshot.projects().put(UUID.fromString(project.get("id").asText()), Reconciliation.projectOfRegistry(project));
+        try {
+            Reconciliation.Snapshot snapshot = Reconciliation.Snapshot.empty();
+            for (int page = 0; ; page++) {
+                JsonNode zones = registry.zones(page, PAGE_SIZE);
+                for (JsonNode zone : zones) {
+                    UUID id = UUID.fromString(zone.get("id").asText());
+                    snapshot.zones().put(id, Reconciliation.zoneOfRegistry(zone));
+                    for (JsonNode project : registry.projects(id)) {
+                        snapshot.projects().put(UUID.fromString(project.get("id").asText()), Reconciliation.projectOfRegistry(project));
+                    }
+                }
+                if (zones.size() < PAGE_SIZE) {
+                    return snapshot;
                 }
             }
-            if (zones.size() < PAGE_SIZE) {
-                return snapshot;
-            }
-        }
-    }
-
-    private JsonNode get(String path) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(registryUrl + path))
-                    .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("registry answered " + response.statusCode() + " to GET " + path);
-            }
-            JsonNode body = json.readTree(response.body());
-            if (!body.isArray()) {
-                throw new IllegalStateException("registry answered GET " + path + " with something else than a list");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new IllegalStateException("registry unreachable at " + registryUrl + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+        } catch (ProcessingException | FaultToleranceException e) {
+            // not reached, or no answer in time (TimeoutException); a 5xx or another answer than a list is already an
+            // IllegalStateException naming the status
+            throw new IllegalStateException("registry unreachable at " + config.url() + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,7 +3,7 @@ package vn.izone.reporting.api;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import vn.izone.reporting.landbank.RegistryLandBank;
+import vn.izone.reporting.registry.RegistryAway;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +29,12 @@ public class ProblemMapper {
         return problem(400, BadParameter.SLUG, "Bad Request", e.getMessage(), List.of(Map.of("field", e.field(), "message", e.reason()))).build();
     }
 
-    /** The registry is away: 503, worth trying again shortly. */
+    /**
+     * The registry is away: 503, worth trying again shortly — in 30 s, when a circuit breaker that opened would let
+     * one call through again (landbank/RegistryLandBank, ogc/RegistryZones).
+     */
     @ServerExceptionMapper
-    public Response registryAway(RegistryLandBank.Away e) {
+    public Response registryAway(RegistryAway e) {
         return problem(503, "registry-unavailable", "Service Unavailable", "registry-service is not answering: " + e.getMessage(), null)
                 .header("Retry-After", "30").build();
     }

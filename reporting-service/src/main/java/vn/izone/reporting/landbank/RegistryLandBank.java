@@ -1,19 +1,29 @@
 package vn.izone.reporting.landbank;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import vn.izone.reporting.registry.RegistryApi;
+import vn.izone.reporting.registry.RegistryAway;
 
 /**
  * The registry's land bank ({@code GET {izone.registry.url}/api/v1/land-bank}), asked on every request: the offers
- * change whenever a zone or a project does, and the registry answers them from its own tables in milliseconds. A
- * registry that does not answer within {@code izone.land-bank.timeout} is reported as away, never waited for.
+ * change whenever a zone or a project does, and the registry answers them from its own tables in milliseconds.
+ * <p>
+ * Guarded by SmallRye Fault Tolerance, outermost first: a registry that cannot be reached, does not answer within
+ * 3 s ({@link Timeout}) or fails (5xx) is reported as away — the {@link Fallback} turns every such failure into
+ * {@link RegistryAway}, answered 503 with {@code Retry-After: 30} — and never waited for. When 3 of the last 4 calls
+ * failed, the {@link CircuitBreaker} opens: for 30 s (the Retry-After) the registry is not asked at all and the answer
+ * is 503 at once, then one trial call decides. No retry: an investor's page waits for one call, not for several.
+ * A 4xx of the registry is its answer about the request (passed on) and counts as a success.
+ * Overrides: {@code quarkus.fault-tolerance."vn.izone.reporting.landbank.RegistryLandBank/offers".timeout.value} (ms),
+ * {@code ….circuit-breaker.delay} (ms) and the like (docs/reporting.md).
  */
 @ApplicationScoped
 public class RegistryLandBank {
@@ -23,41 +33,30 @@ public class RegistryLandBank {
     public record Answer(int status, String contentType, String body) {
     }
 
-    /** The registry could not be reached, did not answer in time, or failed (5xx). */
-    public static class Away extends RuntimeException {
-        public Away(String message) {
-            super(message);
-        }
+    private final RegistryApi registry;
+
+    public RegistryLandBank(@RestClient RegistryApi registry) {
+        this.registry = registry;
     }
 
-    private final String registryUrl;
-    private final Duration timeout;
-    private final HttpClient http;
-
-    public RegistryLandBank(@ConfigProperty(name = "izone.registry.url") String registryUrl,
-                            @ConfigProperty(name = "izone.land-bank.timeout", defaultValue = "3s") Duration timeout) {
-        this.registryUrl = registryUrl.endsWith("/") ? registryUrl.substring(0, registryUrl.length() - 1) : registryUrl;
-        this.timeout = timeout;
-        // HTTP/1.1: the registry speaks nothing else over plain HTTP, so no upgrade is offered on every new connection.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
-    }
-
+    @Timeout(3000)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30_000, successThreshold = 1)
+    @CircuitBreakerName("registry-land-bank")
+    @Fallback(fallbackMethod = "away")
     public Answer offers(LandBankQuery query) {
-        URI uri = URI.create(registryUrl + "/api/v1/land-bank" + query.queryString());
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Away("interrupted while asking the registry");
-        } catch (Exception e) {
-            LOG.debugf("registry land bank %s: %s", uri, e.toString());
-            throw new Away("the registry did not answer within " + timeout.toMillis() + " ms (" + e.getClass().getSimpleName() + ")");
+        try (Response response = registry.landBank(query.provinceCode(), query.kind(), query.sector(),
+                query.minFreeHa() == null ? null : query.minFreeHa().toPlainString(), query.wastewater())) {
+            if (response.getStatus() >= 500) {
+                throw new RegistryAway("the registry failed with " + response.getStatus());
+            }
+            String type = response.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            return new Answer(response.getStatus(), type == null ? "application/json" : type, response.readEntity(String.class));
         }
-        if (response.statusCode() >= 500) {
-            throw new Away("the registry failed with " + response.statusCode());
-        }
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse("application/json"), response.body());
+    }
+
+    /** Every failure of {@link #offers} (timeout, unreachable, 5xx, open circuit) as the one answer: the registry is away. */
+    Answer away(LandBankQuery query, Throwable failure) {
+        LOG.debugf("registry land bank %s: %s", query.queryString(), failure.toString());
+        throw RegistryAway.because(failure);
     }
 }

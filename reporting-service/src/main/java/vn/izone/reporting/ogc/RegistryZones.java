@@ -2,14 +2,17 @@ package vn.izone.reporting.ogc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.izone.reporting.landbank.RegistryLandBank;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import vn.izone.reporting.registry.RegistryApi;
+import vn.izone.reporting.registry.RegistryAway;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,28 +22,26 @@ import java.util.List;
  * Every zone of the register with where it is (latitude/longitude, outline), read from the registry's
  * {@code GET /api/v1/zones?page=&size=500} until a short page and kept for {@link #TTL}: the features API serves
  * many pages of the same list, and a zone's place changes rarely.
+ * <p>
+ * Each page is guarded as the land bank is (landbank/RegistryLandBank): 3 s at most, 503 with {@code Retry-After}
+ * when the registry is away, and after 3 failures in 4 calls the registry is not asked for 30 s.
  */
 @ApplicationScoped
 public class RegistryZones {
     static final Duration TTL = Duration.ofSeconds(30);
     static final int PAGE = 500;
 
-    private final String registryUrl;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final RegistryApi registry;
     private final ObjectMapper json;
     private volatile List<JsonNode> cached;
     private volatile long cachedAt;
 
-    public RegistryZones(@ConfigProperty(name = "izone.registry.url") String registryUrl,
-                         @ConfigProperty(name = "izone.land-bank.timeout", defaultValue = "3s") Duration timeout, ObjectMapper json) {
-        this.registryUrl = registryUrl.endsWith("/") ? registryUrl.substring(0, registryUrl.length() - 1) : registryUrl;
-        this.timeout = timeout;
+    public RegistryZones(@RestClient RegistryApi registry, ObjectMapper json) {
+        this.registry = registry;
         this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
-    /** The zones in a stable order (name, then id); @throws RegistryLandBank.Away when the registry does not answer */
+    /** The zones in a stable order (name, then id); @throws RegistryAway when the registry does not answer */
     public List<JsonNode> all() {
         List<JsonNode> c = cached;
         if (c != null && System.nanoTime() - cachedAt < TTL.toNanos()) {
@@ -48,7 +49,7 @@ public class RegistryZones {
         }
         List<JsonNode> zones = new ArrayList<>();
         for (int page = 0; page < 100; page++) {
-            JsonNode answer = get("/api/v1/zones?page=" + page + "&size=" + PAGE);
+            JsonNode answer = page(page);
             answer.forEach(zones::add);
             if (answer.size() < PAGE) {
                 break;
@@ -65,28 +66,31 @@ public class RegistryZones {
         cached = null;
     }
 
-    private JsonNode get(String path) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(URI.create(registryUrl + path)).timeout(timeout).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryLandBank.Away("interrupted while asking the registry");
-        } catch (Exception e) {
-            throw new RegistryLandBank.Away("the registry did not answer within " + timeout.toMillis() + " ms (" + e.getClass().getSimpleName() + ")");
-        }
-        if (response.statusCode() != 200) {
-            throw new RegistryLandBank.Away("the registry answered " + response.statusCode() + " to " + path);
-        }
-        try {
-            JsonNode node = json.readTree(response.body());
-            if (!node.isArray()) {
-                throw new RegistryLandBank.Away("the registry's zone list is not an array");
+    /** One page of the register's zones; any other answer than a 200 with a JSON list is the registry being away. */
+    @Timeout(3000)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30_000, successThreshold = 1)
+    @CircuitBreakerName("registry-zone-list")
+    @Fallback(fallbackMethod = "away")
+    JsonNode page(int page) {
+        String path = "/api/v1/zones?page=" + page + "&size=" + PAGE;
+        try (Response response = registry.zones(page, PAGE)) {
+            if (response.getStatus() != 200) {
+                throw new RegistryAway("the registry answered " + response.getStatus() + " to " + path);
+            }
+            JsonNode node;
+            try {
+                node = json.readTree(response.readEntity(String.class));
+            } catch (IOException e) {
+                throw new RegistryAway("the registry's zone list is not JSON");
+            }
+            if (node == null || !node.isArray()) {
+                throw new RegistryAway("the registry's zone list is not an array");
             }
             return node;
-        } catch (java.io.IOException e) {
-            throw new RegistryLandBank.Away("the registry's zone list is not JSON");
         }
+    }
+
+    JsonNode away(int page, Throwable failure) {
+        throw RegistryAway.because(failure);
     }
 }

@@ -2,77 +2,82 @@ package vn.izone.reporting.zones;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.PreDestroy;
+import io.smallrye.context.api.ManagedExecutorConfig;
+import io.smallrye.context.api.NamedInstance;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import vn.izone.reporting.registry.RegistryApi;
+import vn.izone.reporting.registry.RegistryAway;
+import vn.izone.reporting.registry.RegistryClientConfig;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where a zone is (province, former province), for zone snapshots that do not say so themselves: asked once of
  * the registry ({@code GET {izone.registry.url}/api/v1/zones/{id}}) and kept in zone_place. A registry that does
- * not answer is asked again at most once a minute per zone; the consumer only queues lookups, so a failed or slow
- * lookup never stops it.
+ * not answer is asked again at most once per {@code izone.registry.zone-lookup-retry} (1 minute) per zone; the
+ * consumer only queues lookups, so a failed or slow lookup never stops it.
+ * <p>
+ * Queued lookups run one at a time, in order, on a container-managed executor ({@code zone-place-lookups}: one task
+ * at a time, at most 10,000 waiting, shut down with the application) with no context of whoever queued them (they
+ * outlive the request or the Kafka record that asked). Each call to the registry is bounded by SmallRye Fault
+ * Tolerance: 3 s at most; after 5 failures in 10 calls the registry is not asked for 30 s (so a backlog of zones met
+ * while it is down fails fast instead of waiting for each); any failure is "place not known yet" (the fallback).
  */
 @ApplicationScoped
 public class ZonePlaces {
     private static final Logger LOG = Logger.getLogger(ZonePlaces.class);
-    private static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
     private final EntityManager em;
     private final ObjectMapper json;
-    private final String registryUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final RegistryApi registry;
+    private final Duration retryAfter;
+    private final ManagedExecutor lookups;
     private final Map<String, Instant> failedAt = new ConcurrentHashMap<>();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    private final ExecutorService lookups = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), r -> {
-        Thread t = new Thread(r, "zone-place-lookup");
-        t.setDaemon(true);
-        return t;
-    });
 
-    public ZonePlaces(EntityManager em, ObjectMapper json, @ConfigProperty(name = "izone.registry.url") String registryUrl) {
+    public ZonePlaces(EntityManager em, ObjectMapper json, @RestClient RegistryApi registry, RegistryClientConfig config,
+                      @ManagedExecutorConfig(maxAsync = 1, maxQueued = 10_000, propagated = {}, cleared = ThreadContext.ALL_REMAINING)
+                      @NamedInstance("zone-place-lookups") ManagedExecutor lookups) {
         this.em = em;
         this.json = json;
-        this.registryUrl = registryUrl.endsWith("/") ? registryUrl.substring(0, registryUrl.length() - 1) : registryUrl;
+        this.registry = registry;
+        this.retryAfter = config.zoneLookupRetry();
+        this.lookups = lookups;
     }
 
-    /** Looks the zone up later, on a thread of its own, so a slow registry never holds the consumer up. */
+    /** Looks the zone up later, off the caller's thread, so a slow registry never holds the consumer up. */
     public void ensureLater(String zoneId) {
         if (pending.add(zoneId)) {
             try {
-                lookups.execute(() -> {
+                lookups.runAsync(() -> {
                     try {
                         ensure(zoneId);
                     } finally {
                         pending.remove(zoneId);
                     }
                 });
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // queue full, or shutting down: asked again by a later snapshot or drill-down
                 pending.remove(zoneId);
             }
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        lookups.shutdownNow();
     }
 
     /**
@@ -84,30 +89,48 @@ public class ZonePlaces {
             return true;
         }
         Instant failed = failedAt.get(zoneId);
-        if (failed != null && failed.plus(RETRY_AFTER).isAfter(Instant.now())) {
+        if (failed != null && failed.plus(retryAfter).isAfter(Instant.now())) {
             return false;
         }
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(registryUrl + "/api/v1/zones/" + zoneId))
-                    .timeout(Duration.ofSeconds(3)).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                LOG.debugf("registry answered %d for zone %s", response.statusCode(), zoneId);
-                failedAt.put(zoneId, Instant.now());
-                return false;
-            }
-            JsonNode zone = json.readTree(response.body());
-            store(zoneId, zone);
-            failedAt.remove(zoneId);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            LOG.debugf("registry lookup of zone %s failed: %s", zoneId, e.toString());
+        Optional<JsonNode> zone = lookUp(zoneId);
+        if (zone.isEmpty()) {
             failedAt.put(zoneId, Instant.now());
             return false;
         }
+        store(zoneId, zone.get());
+        failedAt.remove(zoneId);
+        return true;
+    }
+
+    /**
+     * The registry's view of the zone; empty when it does not know the zone (4xx). A 5xx, a timeout or an unreachable
+     * registry fail the call (and count for the circuit breaker); the fallback makes them empty too.
+     */
+    @Timeout(3000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 1)
+    @CircuitBreakerName("registry-zone-place")
+    @Fallback(fallbackMethod = "notKnownYet")
+    Optional<JsonNode> lookUp(String zoneId) {
+        try (Response response = registry.zone(zoneId)) {
+            if (response.getStatus() >= 500) {
+                throw new RegistryAway("the registry failed with " + response.getStatus());
+            }
+            if (response.getStatus() != 200) {
+                LOG.debugf("registry answered %d for zone %s", response.getStatus(), zoneId);
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(json.readTree(response.readEntity(String.class)));
+            } catch (IOException e) {
+                LOG.debugf("registry answered zone %s with something else than JSON", zoneId);
+                return Optional.empty();
+            }
+        }
+    }
+
+    Optional<JsonNode> notKnownYet(String zoneId, Throwable failure) {
+        LOG.debugf("registry lookup of zone %s failed: %s", zoneId, failure.toString());
+        return Optional.empty();
     }
 
     @Transactional

@@ -92,6 +92,32 @@ class DrillDownAndSeriesTest {
     }
 
     @Test
+    void aZoneWhoseLookupFailsIsAskedAgainAfterTheRetryIntervalAndThenPlaced() {
+        String e = UUID.randomUUID().toString();
+        RegistryStub.zone(e, "Khu công nghiệp Phú Hà", "D70", "D65", "INDUSTRIAL_PARK", "IN_OPERATION");
+        RegistryStub.FAILING_ZONES.add(e);   // the registry answers 503 for it
+        try {
+            Instant now = Instant.now();
+            Snapshots.publish("province:D70", Snapshots.of("PROVINCE", "D70", "Phú Thọ", now, 60.0, 500, null));
+            Snapshots.publish("zone:" + e, Snapshots.of("ZONE", e, "Khu công nghiệp Phú Hà", now, 61.0, 200, null));
+            // the consumer queues the lookup; it fails (the fallback: place not known yet), and the drill-down still answers
+            await().atMost(Duration.ofSeconds(60)).until(() -> RegistryStub.CALLS.containsKey(e));
+            given().get("/api/v1/rollups/provinces/D70/zones").then().statusCode(200).body("", hasSize(0));
+        } finally {
+            RegistryStub.FAILING_ZONES.remove(e);
+        }
+        // the registry is back: after izone.registry.zone-lookup-retry (1 s in the tests) a drill-down asks again and places it
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().get("/api/v1/rollups/provinces/D70/zones").then().statusCode(200)
+                        .body("scopeName", contains("Khu công nghiệp Phú Hà"))
+                        .body("[0].place.source", equalTo("registry")));
+        int calls = RegistryStub.CALLS.get(e).get();
+        assertTrue(calls >= 2, "asked again after the failure: " + calls);
+        given().get("/api/v1/rollups/provinces/D70/zones").then().body("", hasSize(1));
+        assertEquals(calls, RegistryStub.CALLS.get(e).get(), "once placed, it is not asked again");
+    }
+
+    @Test
     void aZoneTheRegistryDoesNotKnowIsLeftOutOfTheDrillDownWithoutFailingIt() {
         String d = UUID.randomUUID().toString();
         Instant now = Instant.now();

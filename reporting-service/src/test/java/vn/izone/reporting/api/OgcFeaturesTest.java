@@ -3,8 +3,11 @@ package vn.izone.reporting.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.izone.reporting.ReportingTestServers;
+import vn.izone.reporting.ogc.RegistryZones;
 import vn.izone.reporting.support.RegistryStub;
 import vn.izone.reporting.support.Snapshots;
 
@@ -17,6 +20,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -28,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(ReportingTestServers.class)
 @QuarkusTestResource(RegistryStub.class)
 class OgcFeaturesTest {
+    @Inject
+    RegistryZones zones;
+
     static String zone(String id, String name, String kind, String province, Double lat, Double lon, String outline) {
         return """
                 {"id":"%s","revision":1,"kind":"%s","name":"%s","provinceCode":"%s","provinceName":"Ninh Bình","status":"IN_OPERATION",
@@ -100,6 +107,22 @@ class OgcFeaturesTest {
                     .contentType("application/problem+json").body("errors[0].field", equalTo(bad.getKey()));
         }
         given().get("/ogc/collections/zones/items?bbox=106,21,105,20").then().statusCode(400).body("errors[0].field", equalTo("bbox"));
+    }
+
+    @Test
+    void aRegistryThatFailsIs503WithRetryAfter() {
+        zones.forget();
+        RegistryStub.zoneListStatus = 503;
+        try {
+            given().get("/ogc/collections/zones/items").then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "30").body("type", equalTo("https://izone.vn/problems/registry-unavailable"))
+                    .body("detail", containsString("registry-service is not answering"));
+        } finally {
+            RegistryStub.zoneListStatus = 200;
+            CircuitBreakerMaintenance.get().resetAll();
+        }
+        given().get("/ogc/collections/zones/items").then().statusCode(200);
+        zones.forget(); // the list just read is kept 30 s: other tests set their own
     }
 
     /** A link as the server wrote it (absolute), asked as a path on the test server. */

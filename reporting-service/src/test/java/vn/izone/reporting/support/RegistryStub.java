@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -16,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for registry-service's REST API (another module, another process): GET /api/v1/zones/{id} answers with
- * the zones a test registers, in the registry's ZoneView shape, and counts the calls per zone so a test can check the
- * cache; GET /api/v1/land-bank answers with the offers a test sets (or late, or failing) and keeps the query strings
+ * the zones a test registers, in the registry's ZoneView shape (or 503 for the zones a test makes fail), and counts the
+ * calls per zone so a test can check the cache; GET /api/v1/land-bank answers with the offers a test sets (or late, or failing) and keeps the query strings
  * it was sent. PostgreSQL and Kafka stay real.
  */
 public class RegistryStub implements QuarkusTestResourceLifecycleManager {
@@ -25,12 +26,21 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
     public static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
     /** The land bank's answer: a JSON array of offers in the registry's LandBankResource.Offer shape. */
     public static volatile String landBank = "[]";
-    /** How long the land bank waits before answering (longer than izone.land-bank.timeout: "the registry is away"). */
+    /** How long the land bank waits before answering (longer than the land bank's timeout: "the registry is away"). */
     public static volatile int landBankDelayMs = 0;
     public static volatile int landBankStatus = 200;
     /** The query string of every land-bank request, in order ("" for none). */
     public static final List<String> LAND_BANK_QUERIES = new CopyOnWriteArrayList<>();
-    public static final String LAND_BANK_TIMEOUT = "1s";
+    /** The land bank's timeout in the tests (ms; 3 s in production): "the registry is away" sooner. */
+    public static final String LAND_BANK_TIMEOUT_MS = "2000";
+    /** How long an open circuit breaker leaves the registry alone in the tests (ms; 30 s in production). */
+    public static final String CIRCUIT_DELAY_MS = "2000";
+    /** How long a zone whose lookup failed waits before it is asked again in the tests (1 minute in production). */
+    public static final String ZONE_LOOKUP_RETRY = "1s";
+    /** Zones whose GET /api/v1/zones/{id} fails with 503 (the registry's database away) while they are listed. */
+    public static final Set<String> FAILING_ZONES = ConcurrentHashMap.newKeySet();
+    /** The status of GET /api/v1/zones (the zone list): 200, or a failure. */
+    public static volatile int zoneListStatus = 200;
     /** The register's zone list (GET /api/v1/zones?page=&size=), in the registry's ZoneView shape, paged as it pages. */
     public static final List<String> ZONE_LIST = new CopyOnWriteArrayList<>();
     private HttpServer server;
@@ -80,10 +90,11 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         server.createContext("/api/v1/zones/", exchange -> {
             String id = exchange.getRequestURI().getPath().substring("/api/v1/zones/".length());
             CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-            String body = ZONES.get(id);
-            byte[] bytes = (body != null ? body : "{\"status\":404}").getBytes(StandardCharsets.UTF_8);
+            String body = FAILING_ZONES.contains(id) ? null : ZONES.get(id);
+            int status = FAILING_ZONES.contains(id) ? 503 : body != null ? 200 : 404;
+            byte[] bytes = (body != null ? body : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", body != null ? "application/json" : "application/problem+json");
-            exchange.sendResponseHeaders(body != null ? 200 : 404, bytes.length);
+            exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
@@ -99,9 +110,10 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
                 }
             }
             List<String> slice = ZONE_LIST.subList(Math.min(ZONE_LIST.size(), page * size), Math.min(ZONE_LIST.size(), (page + 1) * size));
-            byte[] bytes = ("[" + String.join(",", slice) + "]").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
+            int status = zoneListStatus;
+            byte[] bytes = (status == 200 ? "[" + String.join(",", slice) + "]" : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
@@ -135,8 +147,14 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
             return t;
         }));
         server.start();
+        String landBank = "quarkus.fault-tolerance.\"vn.izone.reporting.landbank.RegistryLandBank/offers\".";
+        String zoneList = "quarkus.fault-tolerance.\"vn.izone.reporting.ogc.RegistryZones/page\".";
         return Map.of("izone.registry.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "izone.land-bank.timeout", LAND_BANK_TIMEOUT);
+                landBank + "timeout.value", LAND_BANK_TIMEOUT_MS,
+                landBank + "circuit-breaker.delay", CIRCUIT_DELAY_MS,
+                zoneList + "circuit-breaker.delay", CIRCUIT_DELAY_MS,
+                "quarkus.fault-tolerance.\"vn.izone.reporting.zones.ZonePlaces/lookUp\".circuit-breaker.delay", CIRCUIT_DELAY_MS,
+                "izone.registry.zone-lookup-retry", ZONE_LOOKUP_RETRY);
     }
 
     @Override
