@@ -186,6 +186,12 @@ class BadInputDrillTest {
     }
 
     static final String IMPORT = "POST /api/v1/zones/import";
+    /**
+     * The operator's recovery commands (issue #18) read no body and no header: nothing to fuzz, and running them here
+     * (checks are off in this profile) would reconcile with topics other test classes share. Who may call them:
+     * security/RecoveryAccessTest.
+     */
+    static final Set<String> BODYLESS_OPERATOR_COMMANDS = Set.of("POST /api/v1/admin/rebuild", "POST /api/v1/admin/recovery/reconcile");
 
     // ------------------------------------------------------------------ the drill
 
@@ -256,6 +262,7 @@ class BadInputDrillTest {
         Set<String> covered = new TreeSet<>();
         endpoints.forEach(e -> covered.add(e.key()));
         covered.add(IMPORT);
+        covered.addAll(BODYLESS_OPERATOR_COMMANDS);
         Set<String> missing = new TreeSet<>(listed);
         missing.removeAll(covered);
         assertTrue(missing.isEmpty(), "write endpoints the bad-input drill does not cover yet: " + missing);
