@@ -1,8 +1,10 @@
 package vn.izone.registry.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,31 +18,54 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Relays the outbox to Kafka in id order. One relay is active at a time across all registry instances
- * (a PostgreSQL advisory lock taken per batch), which keeps every zone's events in order even with several
- * replicas. A batch is marked published only after Kafka acknowledged all of it; a crash in between sends
- * the batch again, and consumers drop what they already applied (aggregate versions), so nothing is lost.
+ * Relays the outbox to Kafka in id order, woken when a change commits (PostgreSQL {@code LISTEN/NOTIFY}:
+ * {@link OutboxListener}) and, as the fallback, by a poll every {@code izone.outbox.poll-interval} (Quarkus scheduler).
+ * <p>
+ * One relay is active at a time across all registry instances (a PostgreSQL advisory lock taken per batch), which
+ * keeps every zone's events in order even with several replicas; every instance hears every commit, so whichever
+ * holds the lock next takes the new events. Within an instance one drain runs at a time; a wake-up that arrives
+ * meanwhile makes it go round once more. A batch is marked published only after Kafka acknowledged all of it; a
+ * crash in between sends the batch again, and consumers drop what they already applied (aggregate versions), so
+ * nothing is lost. When Kafka or PostgreSQL fails, the relay pauses (0.2 s, doubling up to 5 s) and the next
+ * wake-up or poll after the pause tries again; the events wait in the outbox, in order.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary but fixed: the advisory lock that elects the active relay. */
     public static final long RELAY_LOCK = 0x1A0E_0B0CL;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Duration LAST_PAUSE = Duration.ofSeconds(5);
+    /**
+     * The oldest unpublished events. Its own statement after the lock, not one with it: a statement's snapshot is
+     * taken when it starts, so a lock won while it runs would come with a snapshot from before the last leader's
+     * commit, and that leader's batch would look unpublished and go out twice.
+     */
+    private static final String TAKE_BATCH = "SELECT id, event_id, topic, partition_key, event_type, aggregate_id, aggregate_version, "
+            + "payload, occurred_at FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?";
+    private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = ? WHERE id = ANY (?)";
 
     @Inject
     EntityManager em;
@@ -49,19 +74,28 @@ public class OutboxRelay {
     Map<String, Object> kafkaConfig;
     @Inject
     MeterRegistry meters;
+    @Inject
+    OutboxListener listener;
     @ConfigProperty(name = "izone.outbox.batch-size")
     int batchSize;
-    @ConfigProperty(name = "izone.outbox.idle-wait")
-    Duration idleWait;
     @Inject
     OutboxRelay self;
     @Inject
     vn.izone.registry.recovery.RecoveryGate gate;
 
     private KafkaProducer<String, String> producer;
-    private Thread worker;
     private volatile boolean running;
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile long pausedUntil;
+    private volatile Duration pause = FIRST_PAUSE;
     private final AtomicLong oldestUnpublishedMillis = new AtomicLong();
+    private Timer commitToAck;
+
+    /** One unpublished outbox row, as the relay reads it (plain values: nothing for Hibernate to track). */
+    record Pending(long id, UUID eventId, String topic, String partitionKey, String eventType, UUID aggregateId,
+                   long aggregateVersion, String payload, Instant occurredAt) {
+    }
 
     void start(@Observes StartupEvent ignored) {
         Map<String, Object> config = new HashMap<>();
@@ -80,20 +114,23 @@ public class OutboxRelay {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "izone-registry-outbox-relay");
         producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         meters.gauge("izone.outbox.oldest.unpublished.age.seconds", oldestUnpublishedMillis, v -> v.get() / 1000.0);
+        commitToAck = Timer.builder("izone.outbox.recorded.to.acknowledged")
+                .description("From an event's outbox row (written just before its change commits) to Kafka's acknowledgement")
+                .register(meters);
         running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        listener.start(this::wake);
     }
 
     void stop(@Observes ShutdownEvent ignored) {
         running = false;
-        if (worker != null) {
-            worker.interrupt();
+        listener.stop();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (draining.get() && System.nanoTime() < deadline) { // a batch under way finishes (or fails) first
             try {
-                worker.join(5_000);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
         }
         if (producer != null) {
@@ -101,52 +138,90 @@ public class OutboxRelay {
         }
     }
 
-    private void loop() {
-        Duration backoff = idleWait;
-        while (running) {
+    /** The fallback: events whose wake-up was lost (no listener at the time, another instance busy) wait at most this long. */
+    @Scheduled(identity = "outbox-relay-poll", every = "${izone.outbox.poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    /**
+     * Relays everything committed so far, unless a drain is already running in this instance (it then goes round once
+     * more) or the relay pauses after a failure. Runs on the caller's thread: the listener's or the scheduler's.
+     */
+    public void wake() {
+        wanted.set(true);
+        while (running && wanted.get() && draining.compareAndSet(false, true)) {
             try {
                 if (!gate.isOpen()) {
-                    // a restored register is learning from its topics what consumers have: nothing goes out meanwhile
-                    Thread.sleep(idleWait.toMillis());
-                    continue;
-                }
-                int sent = self.relayBatch();
-                backoff = idleWait;
-                if (sent == 0) {
-                    Thread.sleep(idleWait.toMillis());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // Kafka or PostgreSQL unreachable: the events wait in the outbox and go out in order later.
-                LOG.warnf("outbox relay paused: %s", e.getMessage());
-                meters.counter("izone.outbox.relay.failures").increment();
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException ie) {
+                    // a restored register is learning from its topics what consumers have: nothing goes out
+                    // meanwhile (the poll comes back every poll-interval)
                     return;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+                while (running && wanted.getAndSet(false)) {
+                    drain();
+                }
+            } finally {
+                draining.set(false);
             }
+        }
+    }
+
+    private void drain() {
+        if (System.nanoTime() - pausedUntil < 0) {
+            return; // the poll after the pause tries again
+        }
+        try {
+            int sent;
+            do {
+                sent = self.relayBatch();
+            } while (sent == batchSize && running);
+            pause = FIRST_PAUSE;
+        } catch (RuntimeException e) {
+            // Kafka or PostgreSQL unreachable: the events wait in the outbox and go out in order later.
+            LOG.warnf("outbox relay paused for %d ms: %s", pause.toMillis(), e.getMessage());
+            meters.counter("izone.outbox.relay.failures").increment();
+            pausedUntil = System.nanoTime() + pause.toNanos();
+            pause = pause.multipliedBy(2).compareTo(LAST_PAUSE) > 0 ? LAST_PAUSE : pause.multipliedBy(2);
         }
     }
 
     /** Sends one batch; returns how many events went out (0 when idle or when another instance relays). */
     @Transactional
     public int relayBatch() {
-        Boolean leader = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, RELAY_LOCK).getSingleResult();
-        if (!Boolean.TRUE.equals(leader)) {
+        Session session = em.unwrap(Session.class);
+        List<Pending> batch = session.doReturningWork(c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+                lock.setLong(1, RELAY_LOCK);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next() || !rs.getBoolean(1)) {
+                        return null; // another instance relays
+                    }
+                }
+            }
+            List<Pending> rows = new ArrayList<>();
+            try (PreparedStatement take = c.prepareStatement(TAKE_BATCH)) {
+                take.setInt(1, batchSize);
+                try (ResultSet rs = take.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getObject(6, UUID.class), rs.getLong(7), rs.getString(8),
+                                rs.getObject(9, OffsetDateTime.class).toInstant()));
+                    }
+                }
+            }
+            return rows;
+        });
+        if (batch == null) {
             return 0;
         }
-        List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by id").page(0, batchSize).list();
         if (batch.isEmpty()) {
             oldestUnpublishedMillis.set(0);
             return 0;
         }
-        oldestUnpublishedMillis.set(Duration.between(batch.get(0).occurredAt, Instant.now()).toMillis());
+        oldestUnpublishedMillis.set(Duration.between(batch.get(0).occurredAt(), Instant.now()).toMillis());
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
+        for (Pending event : batch) {
             acks.add(producer.send(record(event)));
         }
         producer.flush();
@@ -157,26 +232,35 @@ public class OutboxRelay {
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
         }
-        // One UPDATE for the batch: marking 500 managed entities dirty cost 500 UPDATE statements at commit.
-        em.createQuery("update OutboxEvent e set e.publishedAt = :now where e.id in :ids")
-                .setParameter("now", Instant.now()).setParameter("ids", batch.stream().map(e -> e.id).toList())
-                .executeUpdate();
+        Instant acknowledged = Instant.now();
+        Long[] ids = batch.stream().map(Pending::id).toArray(Long[]::new);
+        // One UPDATE for the batch, one statement text whatever its size (an IN list would make one per size).
+        session.doWork(c -> {
+            try (PreparedStatement mark = c.prepareStatement(MARK_PUBLISHED)) {
+                mark.setObject(1, OffsetDateTime.ofInstant(acknowledged, ZoneOffset.UTC));
+                mark.setArray(2, c.createArrayOf("bigint", ids));
+                mark.executeUpdate();
+            }
+        });
+        for (Pending event : batch) {
+            commitToAck.record(Duration.between(event.occurredAt(), acknowledged));
+        }
         meters.counter("izone.outbox.relayed").increment(batch.size());
         return batch.size();
     }
 
     /** The record: JSON envelope as value, zone id as key, CloudEvents binary-mode headers. */
-    static ProducerRecord<String, String> record(OutboxEvent event) {
+    static ProducerRecord<String, String> record(Pending event) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", event.eventId.toString());
+        header(headers, "ce_id", event.eventId().toString());
         header(headers, "ce_source", "/izone/registry-service");
-        header(headers, "ce_type", "vn.izone." + event.eventType + ".v1");
-        header(headers, "ce_subject", event.aggregateId.toString());
-        header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt));
+        header(headers, "ce_type", "vn.izone." + event.eventType() + ".v1");
+        header(headers, "ce_subject", event.aggregateId().toString());
+        header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt()));
         header(headers, "content-type", "application/json");
-        header(headers, "izone_aggregate_version", Long.toString(event.aggregateVersion));
-        return new ProducerRecord<>(event.topic, null, event.partitionKey, event.payload, headers);
+        header(headers, "izone_aggregate_version", Long.toString(event.aggregateVersion()));
+        return new ProducerRecord<>(event.topic(), null, event.partitionKey(), event.payload(), headers);
     }
 
     private static void header(RecordHeaders headers, String key, String value) {

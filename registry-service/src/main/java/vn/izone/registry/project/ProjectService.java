@@ -144,17 +144,23 @@ public class ProjectService {
 
     /**
      * Land leased by the zone's active projects other than {@code except}: one SUM in PostgreSQL (it used to load
-     * every project of the zone as an entity on each write), or null when the zone states no land for lease.
+     * every project of the zone as an entity on each write), or null when the zone states no land for lease. The
+     * active statuses are literals, not a list parameter: Hibernate cannot keep the SQL of a query with a
+     * multi-valued parameter and translated it again on every write (the profile's largest single cost, issue #15).
      */
     private BigDecimal leasedByOthers(Zone zone, UUID except) {
         if (zone.industrialLandHa == null) {
             return null;
         }
-        return Project.getEntityManager().createQuery("select coalesce(sum(p.leasedAreaHa), 0) from Project p "
-                        + "where p.zoneId = :zone and p.id <> :except and p.status in :active", BigDecimal.class)
+        return Project.getEntityManager().createQuery(LEASED_BY_OTHERS, BigDecimal.class)
                 .setParameter("zone", zone.id).setParameter("except", except == null ? new UUID(0, 0) : except)
-                .setParameter("active", ProjectStatus.ACTIVE).getSingleResult();
+                .getSingleResult();
     }
+
+    private static final String LEASED_BY_OTHERS = "select coalesce(sum(p.leasedAreaHa), 0) from Project p "
+            + "where p.zoneId = :zone and p.id <> :except and p.status in ("
+            + ProjectStatus.ACTIVE.stream().map(s -> ProjectStatus.class.getName() + "." + s.name()).collect(java.util.stream.Collectors.joining(", "))
+            + ")";
 
     private void apply(Project p, Zone zone, ProjectRequest r, String actor, BigDecimal leasedByOthers) {
         List<Problem.FieldError> errors = new ArrayList<>();
