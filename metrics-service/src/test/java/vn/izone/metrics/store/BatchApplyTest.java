@@ -31,9 +31,11 @@ class BatchApplyTest {
     ObjectMapper json;
     @Inject
     EntityManager em;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Test
-    void aBatchKeepsTheVersionGuardPerEventAndARedeliveredBatchChangesNothing() {
+    void aBatchKeepsTheVersionGuardPerEventAndARedeliveredBatchChangesNothing() throws java.sql.SQLException {
         UUID zone = UUID.randomUUID();
         UUID project = UUID.randomUUID();
         List<RegistryEvent> batch = List.of(
@@ -44,14 +46,27 @@ class BatchApplyTest {
                 event(RegistryEvents.project(project, 2, zone, "FDI", 2_000_000, "USD", 200, "OPERATING")), // late
                 event(RegistryEvents.zone(zone, 2, "T90", "T91", "INDUSTRIAL_PARK", "IN_OPERATION", 100, 60)));
 
-        assertEquals(List.of(Outcome.APPLIED, Outcome.APPLIED, Outcome.DUPLICATE, Outcome.GAP_APPLIED, Outcome.LATE,
-                Outcome.APPLIED), store.applyBatch(batch));
-        String after = snapshot(zone, project);
-        assertEquals("workers=300 revision=3 leased=60.0000 history=3 gaps=1 zoneVersion=2 projectVersion=3 dirty=true", after);
+        // The running publisher would clear the marks at its next tick: hold its claim on these scopes, as another
+        // instance publishing them would (session advisory locks block its pg_try_advisory_xact_lock).
+        try (java.sql.Connection publisher = dataSource.getConnection();
+             java.sql.PreparedStatement lock = publisher.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {
+            try {
+                for (String key : List.of("national:VN", "zone:" + zone, "province:T90", "former-province:T91", "zone-kind:INDUSTRIAL_PARK")) {
+                    lock.setString(1, key);
+                    lock.executeQuery().close();
+                }
+                assertEquals(List.of(Outcome.APPLIED, Outcome.APPLIED, Outcome.DUPLICATE, Outcome.GAP_APPLIED, Outcome.LATE,
+                        Outcome.APPLIED), store.applyBatch(batch));
+                String after = snapshot(zone, project);
+                assertEquals("workers=300 revision=3 leased=60.0000 history=3 gaps=1 zoneVersion=2 projectVersion=3 dirty=true", after);
 
-        assertEquals(List.of(Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.DUPLICATE,
-                Outcome.DUPLICATE, Outcome.DUPLICATE), store.applyBatch(batch));
-        assertEquals(after, snapshot(zone, project));
+                assertEquals(List.of(Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.DUPLICATE,
+                        Outcome.DUPLICATE, Outcome.DUPLICATE), store.applyBatch(batch));
+                assertEquals(after, snapshot(zone, project));
+            } finally {
+                publisher.createStatement().execute("SELECT pg_advisory_unlock_all()"); // the connection goes back to the pool
+            }
+        }
     }
 
     private RegistryEvent event(String value) {
