@@ -8,13 +8,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Fans every new snapshot out to the dashboards listening on server-sent events. */
 @ApplicationScoped
 public class LiveUpdates {
+    /**
+     * Snapshots a listener may fall behind by before its stream ends (its browser then reconnects by itself). A
+     * broadcast processor fails a subscriber the moment it has no demand left, and a burst (a catch-up publishes every
+     * scope, about 3,400 at national scale) arrives faster than one SSE connection drains: without a buffer each burst
+     * ended every open stream, and the bench's live probes saw nothing.
+     */
+    static final int BEHIND_AT_MOST = 20_000;
+
     private final BroadcastProcessor<JsonNode> processor = BroadcastProcessor.create();
 
     public void publish(JsonNode snapshot) {
         processor.onNext(snapshot);
     }
 
+    /** One buffer per listener: a slow dashboard delays nobody else. */
     public Multi<JsonNode> stream() {
-        return processor;
+        return processor.onOverflow().buffer(BEHIND_AT_MOST);
     }
 }
