@@ -87,19 +87,20 @@ public class Aggregates {
                     continue;
                 }
                 changed.add(Scope.zone(id.toString()).key());
+                // each scope takes the part of the change it holds (ScopeFigures): a zone's name goes nowhere above it
                 if (scopes.equals(old.scopes())) {
                     // the usual case: the zone stays where it is, and only what changed (a few entries) is folded
                     Sums change = now.minus(old.sums());
                     for (String scope : scopes) {
-                        deltas.computeIfAbsent(scope, k -> Sums.empty()).addAll(change);
+                        ScopeFigures.fold(deltas.computeIfAbsent(scope, k -> Sums.empty()), change, Scope.ofKey(scope).type(), 1);
                     }
                 } else {
                     // a zone registered, moved to another province or kind: it leaves its old scopes and joins its new ones
                     for (String scope : old.scopes()) {
-                        deltas.computeIfAbsent(scope, k -> Sums.empty()).subtractAll(old.sums());
+                        ScopeFigures.fold(deltas.computeIfAbsent(scope, k -> Sums.empty()), old.sums(), Scope.ofKey(scope).type(), -1);
                     }
                     for (String scope : scopes) {
-                        deltas.computeIfAbsent(scope, k -> Sums.empty()).addAll(now);
+                        ScopeFigures.fold(deltas.computeIfAbsent(scope, k -> Sums.empty()), now, Scope.ofKey(scope).type(), 1);
                     }
                 }
                 zoneUpdates.add(new Object[]{id, scopes, now});

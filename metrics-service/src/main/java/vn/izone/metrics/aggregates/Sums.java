@@ -46,18 +46,6 @@ public final class Sums {
         return add(key, BigDecimal.valueOf(value));
     }
 
-    /** Adds every entry of {@code other} to these sums, in place (an accumulator's step). */
-    public Sums addAll(Sums other) {
-        other.values.forEach(this::add);
-        return this;
-    }
-
-    /** Subtracts every entry of {@code other} from these sums, in place. */
-    public Sums subtractAll(Sums other) {
-        other.values.forEach((k, v) -> add(k, v.negate()));
-        return this;
-    }
-
     public Sums plus(Sums other) {
         Sums s = new Sums(new TreeMap<>(values));
         other.values.forEach(s::add);
