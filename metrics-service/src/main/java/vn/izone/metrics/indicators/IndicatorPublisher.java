@@ -31,6 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * change is never lost); this class computes, sends and waits for Kafka's acknowledgement, then clears the marks
  * at the versions it read. It runs as soon as a batch commits ({@link #nudge}) and on a short schedule as the
  * fallback (a nudge lost to a crash, changes applied by another instance).
+ * <p>
+ * Two lanes publish side by side: zones, and every scope above them. A zone's snapshot is one row to read; a
+ * province's or the country's sums are thousands, and at national scale every burst dirties all ~400 of them. In
+ * one queue a zone waited behind them for seconds (the bench's probes saw 19 s); in its own lane a zone goes out
+ * within one short round of its change, while the larger scopes follow at their own pace.
  */
 @ApplicationScoped
 public class IndicatorPublisher {
@@ -54,17 +59,19 @@ public class IndicatorPublisher {
     @Inject
     MeterRegistry meters;
     /**
-     * At least this long between two publishing rounds: the nudges of every batch committed meanwhile share one round,
-     * so a hot scope (national, a province) is published a few times a second, not once per batch — consumers of the
-     * topic (reporting) are not flooded with snapshots nobody reads, and a change still shows within a fraction of a second.
+     * At least this long between two publishing rounds of the scopes above zones: the nudges of every batch committed
+     * meanwhile share one round, so a hot scope (national, a province) is published a few times a second, not once
+     * per batch — consumers of the topic (reporting) are not flooded with snapshots nobody reads, and a change still
+     * shows within a fraction of a second.
      */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "izone.indicators.coalesce", defaultValue = "100ms")
     java.time.Duration coalesce;
-    private volatile long lastRound;
-    private volatile long lastRoundNanos;
+    /** The same for the zones' lane: a zone's snapshot is small, and it is what a change is first seen in. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "izone.indicators.coalesce-zones", defaultValue = "20ms")
+    java.time.Duration coalesceZones;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final Lane zones = new Lane(PublishQueue.Lane.ZONES);
+    private final Lane above = new Lane(PublishQueue.Lane.ABOVE_ZONES);
     private final AtomicLong dueScopes = new AtomicLong();
     private final AtomicLong oldestChangeMillis = new AtomicLong();
     private Timer rounds;
@@ -90,64 +97,83 @@ public class IndicatorPublisher {
         if (stopping) {
             return;
         }
-        if (running.get()) {
-            again.set(true);
-        } else {
-            executor.runAsync(this::drain);
-        }
+        zones.nudge();
+        above.nudge();
     }
 
     @Scheduled(every = "${izone.indicators.publish-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        drain();
+        zones.drain();
+        above.drain();
     }
 
-    /** Publishes until nothing is due; one drain at a time per instance. */
-    void drain() {
-        if (stopping || !running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
+    /**
+     * One lane of the publisher: one drain at a time, a nudge meanwhile makes it go round once more, and rounds at
+     * least the lane's coalescing interval apart and at least as long apart as the last round took. When a backlog
+     * makes rounds long (a catch-up dirties every scope), publishing takes at most about half the time, and applying
+     * the backlog the rest.
+     */
+    private final class Lane {
+        private final PublishQueue.Lane which;
+        private final AtomicBoolean running = new AtomicBoolean();
+        private final AtomicBoolean again = new AtomicBoolean();
+        private volatile long lastRound;
+        private volatile long lastRoundNanos;
+
+        Lane(PublishQueue.Lane which) {
+            this.which = which;
         }
-        try {
-            do {
-                again.set(false);
-                // At least the coalescing interval between rounds, and at least as long as the last round took: when
-                // a backlog makes rounds long (a catch-up dirties every scope), publishing takes at most about half
-                // the time, and applying the backlog the rest. Nudges meanwhile join the next round.
-                long wait = lastRound + Math.max(coalesce.toNanos(), lastRoundNanos) - System.nanoTime();
-                if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                }
-                long started = System.nanoTime();
-                while (self.publishDue() == SCOPES_PER_ROUND) {
-                    // a full round: there may be more
-                }
-                lastRound = System.nanoTime();
-                lastRoundNanos = lastRound - started;
-            } while (again.get());
-            PublishQueue.Lag lag = queue.lag();
-            dueScopes.set(lag.dueScopes());
-            oldestChangeMillis.set(lag.oldestChange().toMillis());
-        } catch (RuntimeException e) {
-            LOG.warnf("indicator publishing paused until the next tick: %s", e.getMessage());
-        } finally {
-            running.set(false);
+
+        void nudge() {
+            if (running.get()) {
+                again.set(true);
+            } else {
+                executor.runAsync(this::drain);
+            }
+        }
+
+        void drain() {
+            if (stopping || !running.compareAndSet(false, true)) {
+                again.set(true);
+                return;
+            }
+            try {
+                java.time.Duration spacing = which == PublishQueue.Lane.ZONES ? coalesceZones : coalesce;
+                do {
+                    again.set(false);
+                    long wait = lastRound + Math.max(spacing.toNanos(), lastRoundNanos) - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    long started = System.nanoTime();
+                    while (self.publishDue(which) == SCOPES_PER_ROUND) {
+                        // a full round: there may be more
+                    }
+                    lastRound = System.nanoTime();
+                    lastRoundNanos = lastRound - started;
+                } while (again.get() && !stopping);
+                PublishQueue.Lag lag = queue.lag();
+                dueScopes.set(lag.dueScopes());
+                oldestChangeMillis.set(lag.oldestChange().toMillis());
+            } catch (RuntimeException e) {
+                LOG.warnf("indicator publishing (%s) paused until the next tick: %s", which, e.getMessage());
+            } finally {
+                running.set(false);
+            }
         }
     }
 
     /**
-     * One round: reads the due scopes and their versions, claims them, computes and sends them, waits for Kafka,
-     * then clears the marks at the versions read. Nothing is cleared if Kafka does not acknowledge.
+     * One round of a lane: reads its due scopes and their versions, claims them, computes and sends them, waits for
+     * Kafka, then clears the marks at the versions read. Nothing is cleared if Kafka does not acknowledge.
      */
     @Transactional
-    public int publishDue() {
+    public int publishDue(PublishQueue.Lane lane) {
         Timer.Sample sample = Timer.start();
         java.time.Instant readAt = java.time.Instant.now();
-        List<PublishQueue.Due> due = queue.due(SCOPES_PER_ROUND);
+        List<PublishQueue.Due> due = queue.due(lane, SCOPES_PER_ROUND);
         if (due.isEmpty()) {
-            dueScopes.set(0);
-            oldestChangeMillis.set(0);
             return 0;
         }
         // another instance publishing a scope keeps it; it stays due here

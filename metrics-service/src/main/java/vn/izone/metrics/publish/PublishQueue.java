@@ -60,15 +60,21 @@ public class PublishQueue {
         });
     }
 
-    /** Up to {@code limit} due scopes, those waiting longest first, in the caller's transaction. */
+    /** The publisher's two lanes: zones' scopes, and every scope above a zone. */
+    public enum Lane {
+        ZONES, ABOVE_ZONES
+    }
+
+    /** Up to {@code limit} due scopes of the lane, those waiting longest first, in the caller's transaction. */
     @SuppressWarnings("unchecked")
-    public List<Due> due(int limit) {
+    public List<Due> due(Lane lane, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT d.scope_key, d.shard, d.version FROM scope_due d
-                        JOIN (SELECT scope_key, min(marked_at) AS oldest FROM scope_due GROUP BY scope_key
+                        JOIN (SELECT d.scope_key, min(d.marked_at) AS oldest FROM scope_due d
+                              WHERE (d.scope_key LIKE 'zone:%') = ?2 GROUP BY d.scope_key
                               ORDER BY oldest LIMIT ?1) o ON o.scope_key = d.scope_key
                         ORDER BY o.oldest, d.scope_key""")
-                .setParameter(1, limit).getResultList();
+                .setParameter(1, limit).setParameter(2, lane == Lane.ZONES).getResultList();
         Map<String, Map<Integer, Long>> due = new LinkedHashMap<>();
         for (Object[] r : rows) {
             due.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put(((Number) r[1]).intValue(), ((Number) r[2]).longValue());
