@@ -2,9 +2,6 @@ package vn.izone.metrics.aggregates;
 
 import vn.izone.metrics.indicators.Scope;
 
-import java.math.BigDecimal;
-import java.util.Map;
-
 /**
  * Which of a zone's figures a scope above it holds. A zone's sums carry labels that only one kind of scope reads:
  * its own name, codes and kind (read by the zone's scope alone), its province's name (read by province scopes) and
@@ -37,10 +34,10 @@ public final class ScopeFigures {
 
     /** Adds to {@code into} the entries of {@code change} a scope of this type holds, each times {@code sign}. */
     static void fold(Sums into, Sums change, Scope.Type type, int sign) {
-        for (Map.Entry<String, BigDecimal> e : change.asMap().entrySet()) {
-            if (holds(type, e.getKey())) {
-                into.add(e.getKey(), sign < 0 ? e.getValue().negate() : e.getValue());
+        change.forEach((figure, value) -> {
+            if (holds(type, figure)) {
+                into.add(figure, sign < 0 ? value.negate() : value);
             }
-        }
+        });
     }
 }
