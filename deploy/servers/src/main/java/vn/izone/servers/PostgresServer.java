@@ -152,6 +152,9 @@ public final class PostgresServer implements AutoCloseable {
         postgres = builder
                 .setPort(port)
                 .setServerConfig("max_connections", "200")
+                // statement statistics for profiling (the bench prints what each phase spent; an operator can ask
+                // pg_stat_statements too): preloaded always, a few per cent of overhead at most
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 // zonky turns synchronous_commit off: a commit would be answered before its WAL is written, and
                 // a killed server would lose it (the PostgreSQL kill drill found this). A commit must be in the WAL.
                 .setServerConfig("synchronous_commit", "on")

@@ -19,11 +19,14 @@ public class Outbox {
     private final ObjectMapper json;
     private final Event<EventEnvelope> recorded;
     private final vn.izone.registry.recovery.RecoveryGate gate;
+    private final OutboxNotifier notifier;
 
-    public Outbox(ObjectMapper json, Event<EventEnvelope> recorded, vn.izone.registry.recovery.RecoveryGate gate) {
+    public Outbox(ObjectMapper json, Event<EventEnvelope> recorded, vn.izone.registry.recovery.RecoveryGate gate,
+                  OutboxNotifier notifier) {
         this.json = json;
         this.recorded = recorded;
         this.gate = gate;
+        this.notifier = notifier;
     }
 
     /** Facts about the change that every event carries besides the new state. */
@@ -52,6 +55,7 @@ public class Outbox {
             throw new IllegalStateException("event not serialisable", e);
         }
         row.persist();
+        notifier.afterCommit(); // the relays hear of it once the change has committed
         // Synchronous observers run inside the same transaction, after the outbox row was written: one that
         // fails rolls back the change together with its event (the outbox is all-or-nothing).
         recorded.fire(envelope);

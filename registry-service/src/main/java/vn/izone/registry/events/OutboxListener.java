@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Wakes the outbox relay when a change commits: {@code LISTEN izone_outbox} on a connection of its own (not one of
- * the pool's), to which PostgreSQL delivers the notification that the outbox trigger queues in every writing
- * transaction (V14__outbox_notify.sql) once that transaction commits.
+ * the pool's), to which PostgreSQL delivers the notification that {@link OutboxNotifier} sends after every commit
+ * that wrote outbox rows, in this instance or another.
  * <p>
  * The connection reconnects by itself: when PostgreSQL restarts (or the connection is cut or goes silent; it is
  * checked every {@link #CHECK_EVERY} without traffic) the listener opens a new one, 0.2 s after the loss and then

@@ -74,6 +74,27 @@ class OutboxWakeUpTest {
         assertRelayed(id);
     }
 
+    /**
+     * Another instance hears the commit too: the notification goes to every listener of the database, after the
+     * commit (a listener that only LISTENs, as another registry instance's, receives it).
+     */
+    @Test
+    void anotherInstanceHearsTheCommit() throws SQLException {
+        try (Connection other = db.getConnection(); Statement s = other.createStatement()) {
+            s.execute("LISTEN " + OutboxListener.CHANNEL);
+            org.postgresql.PGConnection pg = other.unwrap(org.postgresql.PGConnection.class);
+            pg.getNotifications(1); // none pending before the change
+            register("Nghe thấy");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            org.postgresql.PGNotification[] heard = null;
+            while ((heard == null || heard.length == 0) && System.nanoTime() < deadline) {
+                heard = pg.getNotifications(500);
+            }
+            assertTrue(heard != null && heard.length > 0, "a LISTEN on " + OutboxListener.CHANNEL + " heard the commit");
+            s.execute("UNLISTEN *");
+        }
+    }
+
     private static String register(String name) {
         return given().contentType(ContentType.JSON).body(PARK.formatted(name)).post("/api/v1/zones")
                 .then().statusCode(201).extract().path("id");
