@@ -126,6 +126,8 @@ public final class Bench {
     private final Path root;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String[]> table = new ArrayList<>();
+    /** What PostgreSQL spent each phase on (pg_stat_statements), printed after the table. */
+    private final List<String> profiles = new ArrayList<>();
     private final List<Tracked> projects = java.util.Collections.synchronizedList(new ArrayList<>());
     private final RssSampler rss;
 
@@ -206,7 +208,10 @@ public final class Bench {
 
         // 3. Metrics consumption: catch-up of the whole backlog after a start, vs a plain consumer of the same topics.
         double plain = plainConsumerRate(events);
+        Statements metricsDb = statements("metrics");
+        metricsDb.reset();
         CatchUp catchUp = metricsCatchUp(events);
+        profile("Metrics, catch-up of the backlog (applying and publishing)", metricsDb, catchUp.applied(), "event");
         row("Metrics consumption (events/s, catch-up of " + events + " events, applied in PostgreSQL"
                         + (catchUp.complete() ? ")" : "; NOT caught up: " + catchUp.applied() + " applied when the bench stopped waiting after "
                         + scale.waitFor().toSeconds() + " s)"), fmt(catchUp.rate()),
@@ -217,7 +222,18 @@ public final class Bench {
 
         // 2. Freshness at a steady offered rate, open loop.
         for (int rate : new int[]{200, 1_000}) {
+            Statements registryDb = statements("registry");
+            registryDb.reset();
+            metricsDb.reset();
             Freshness f = freshness(rate, scale.steady());
+            long updates = Math.round(f.achieved() * scale.steady().toSeconds());
+            profile("Registry, updates at " + fmt(rate) + "/s offered", registryDb, updates, "update");
+            profile("Metrics, at " + fmt(rate) + "/s offered (applying and publishing)", metricsDb, updates, "update");
+            double[] relayMs = relayLatencyMs();
+            results.put("relayLatency" + rate, Map.of("p50Ms", relayMs[0], "p99Ms", relayMs[1]));
+            row("Outbox relay, an event's outbox row -> acknowledged by Kafka, p50 / p99 (ms, registry's timer over its last"
+                            + " minutes) at " + fmt(rate) + " changes/s offered",
+                    String.format(java.util.Locale.ROOT, "%.1f / %.1f", relayMs[0], relayMs[1]), "goal (issue #15)", "20 / 100", "-");
             row("End-to-end freshness p50 / p99 (ms, registry 2xx -> reporting zone rollup) at " + fmt(rate) + " changes/s offered for "
                             + scale.steady().toSeconds() + " s: achieved " + fmt(f.achieved()) + "/s, " + f.probes() + " probes"
                             + (f.notVisible() > 0 ? ", " + f.notVisible() + " not visible within 30 s" : "")
@@ -241,7 +257,9 @@ public final class Bench {
 
         // 5. Full rebuild of metrics from the topics.
         long[] cpuBeforeRebuild = {rss.cpuMillis(Suite.METRICS), rss.postgresCpuMillis()};
+        metricsDb.reset();
         Rebuilt rebuilt = rebuild();
+        profile("Metrics, full rebuild", metricsDb, rebuilt.total(), "event");
         double[] rebuildCpu = cpuPerEvent(cpuBeforeRebuild, rebuilt.total());
         results.put("rebuildCpuMicrosPerEvent", Map.of("metrics", rebuildCpu[0], "postgres", rebuildCpu[1]));
         row("Metrics full rebuild (events/s, replay of " + rebuilt.total() + " events"
@@ -363,6 +381,8 @@ public final class Bench {
         double zoneRate = zonesAccepted * 1000.0 / Math.max(1, Duration.between(start, zonesEnd).toMillis());
         say("  " + dataset.zones.size() + " zones registered, " + fmt(zoneRate) + "/s");
         done.clear();
+        Statements registryDb = statements("registry");
+        registryDb.reset();
         // Which projects go one by one: the first of each zone in turn, until singleWrites.
         List<int[]> single = new ArrayList<>(); // {zone, project index in zone, number}
         int[] firstBatched = new int[dataset.zones.size()];
@@ -397,6 +417,7 @@ public final class Bench {
         double singleRate = (accepted.get() - zonesAccepted) * 1000.0 / Math.max(1, Duration.between(zonesEnd, singleEnd).toMillis());
         say("registry single writes: " + (accepted.get() - zonesAccepted) + " projects accepted, " + fmt(singleRate) + "/s (zones: "
                 + fmt(zoneRate) + "/s)");
+        profile("Registry, single project writes", registryDb, accepted.get() - zonesAccepted, "write");
 
         // Batches: the remaining projects of each zone, then its reports.
         AtomicInteger batched = new AtomicInteger();
@@ -973,6 +994,35 @@ public final class Bench {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
+    /** The registry's own timer of the relay (izone.outbox.recorded.to.acknowledged): {p50, p99} in ms, -1 if absent. */
+    private double[] relayLatencyMs() {
+        HttpResult r = send("GET", suite.url(Suite.REGISTRY) + "/q/metrics", null, Map.of());
+        double[] q = {-1, -1};
+        if (r.status() != 200) {
+            return q;
+        }
+        for (String line : r.text().split("\n")) {
+            if (line.startsWith("izone_outbox_recorded_to_acknowledged_seconds{")) {
+                int i = line.contains("quantile=\"0.5\"") ? 0 : line.contains("quantile=\"0.99\"") ? 1 : -1;
+                if (i >= 0) {
+                    q[i] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000;
+                }
+            }
+        }
+        return q;
+    }
+
+    private Statements statements(String database) {
+        return new Statements(suite.jdbcUrl(database), suite.postgresUser(), suite.postgresPassword());
+    }
+
+    /** The phase's top statements, kept for the results and printed now. */
+    private void profile(String title, Statements db, long operations, String operation) {
+        List<String> lines = Statements.table(title, db.top(10), operations, operation);
+        profiles.addAll(lines);
+        lines.forEach(Bench::say);
+    }
+
     private void row(String figure, String value, String limit, String limitValue, String ratio) {
         table.add(new String[]{figure, value, limit, limitValue, ratio});
         say("| " + String.join(" | ", figure, value, limit, limitValue, ratio) + " |");
@@ -1010,6 +1060,10 @@ public final class Bench {
         md.append("| Figure | Value | Raw limit measured in the same run | Limit | Ratio |\n|---|---:|---|---:|---:|\n");
         for (String[] r : table) {
             md.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        if (!profiles.isEmpty()) {
+            md.append("\n## Where PostgreSQL spent each phase\n");
+            profiles.forEach(l -> md.append(l).append('\n'));
         }
         Files.writeString(dir.resolve(base + ".md"), md.toString());
         Files.writeString(dir.resolve("latest-" + scale.name() + ".md"), md.toString());
