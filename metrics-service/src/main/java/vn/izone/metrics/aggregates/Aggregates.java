@@ -295,22 +295,37 @@ public class Aggregates {
         if (scopes.isEmpty()) {
             return;
         }
-        var scopeArray = c.createArrayOf("text", scopes.toArray());
-        var figureArray = c.createArrayOf("text", figures.toArray());
+        // The upsert says which rows it brought back to zero (a delta is never zero, so only an updated row can be);
+        // only those are deleted. A DELETE joined with the whole batch's keys instead took 400 ms of a batch of 500
+        // reports whose other statements took 100 ms together (pg_stat_statements, national catch-up).
+        List<String> zeroScopes = new ArrayList<>();
+        List<String> zeroFigures = new ArrayList<>();
         try (PreparedStatement u = c.prepareStatement("""
                 INSERT INTO scope_value (scope_key, shard, figure, value)
                 SELECT k, ?, f, v FROM unnest(?::text[], ?::text[], ?::numeric[]) AS d(k, f, v)
-                ON CONFLICT (scope_key, shard, figure) DO UPDATE SET value = scope_value.value + EXCLUDED.value""");
-             PreparedStatement zero = c.prepareStatement("""
+                ON CONFLICT (scope_key, shard, figure) DO UPDATE SET value = scope_value.value + EXCLUDED.value
+                RETURNING scope_key, figure, value = 0""")) {
+            u.setInt(1, shard);
+            u.setArray(2, c.createArrayOf("text", scopes.toArray()));
+            u.setArray(3, c.createArrayOf("text", figures.toArray()));
+            u.setArray(4, c.createArrayOf("numeric", values.toArray()));
+            try (ResultSet rs = u.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getBoolean(3)) {
+                        zeroScopes.add(rs.getString(1));
+                        zeroFigures.add(rs.getString(2));
+                    }
+                }
+            }
+        }
+        if (zeroScopes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement zero = c.prepareStatement("""
                 DELETE FROM scope_value s USING unnest(?::text[], ?::text[]) AS d(k, f)
                 WHERE s.scope_key = d.k AND s.shard = ? AND s.figure = d.f AND s.value = 0""")) {
-            u.setInt(1, shard);
-            u.setArray(2, scopeArray);
-            u.setArray(3, figureArray);
-            u.setArray(4, c.createArrayOf("numeric", values.toArray()));
-            u.executeUpdate();
-            zero.setArray(1, scopeArray);
-            zero.setArray(2, figureArray);
+            zero.setArray(1, c.createArrayOf("text", zeroScopes.toArray()));
+            zero.setArray(2, c.createArrayOf("text", zeroFigures.toArray()));
             zero.setInt(3, shard);
             zero.executeUpdate();
         }
