@@ -3,7 +3,8 @@
 #   ./test.sh            the whole build and every test (./mvnw -B verify)
 #   ./test.sh -pl X -am  any further arguments go to Maven
 # The dashboard's browser tests drive Debian's Chromium headless (chromium, chromium-driver); the manifest check
-# renders the Kustomize overlays (kubectl). Installed with apt-get when this runs as root or with password-less
+# renders the Kustomize overlays (kubectl); the event contract is read by the official AsyncAPI parser on Node.js
+# (nodejs, npm; tools/asyncapi-check). Installed with apt-get when this runs as root or with password-less
 # sudo; otherwise it stops at once with the command to run — never a half-run that fails twenty minutes later.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +13,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v kubectl >/dev/null 2>&1 || missing+=(kubectl)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
@@ -25,7 +28,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "test.sh: no apt-get here; install ${missing[*]} (Chromium, its WebDriver, kubectl) and run again" >&2
+    echo "test.sh: no apt-get here; install ${missing[*]} (Chromium, its WebDriver, kubectl, Node.js and npm) and run again" >&2
     exit 1
   fi
   echo "test.sh: installing ${missing[*]}"

@@ -1,7 +1,6 @@
 package vn.izone.metrics.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +37,8 @@ public class ReconcileGate {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Instant lastCompletedStart;
 
-    public ReconcileGate(@ConfigProperty(name = "izone.reconcile.min-interval", defaultValue = "30s") Duration interval) {
-        this.interval = interval;
+    public ReconcileGate(ReconcileConfig config) {
+        this.interval = config.minInterval();
     }
 
     public Duration interval() {

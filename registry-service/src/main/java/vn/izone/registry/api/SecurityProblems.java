@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The platform's security failures as problem+json naming {@code Authorization}: no token (or one that does not
  * verify: wrong key, issuer or expired) is a 401 with {@code WWW-Authenticate: Bearer}; a verified token whose
- * roles may not do this is a 403. Thrown by Quarkus' HTTP permission check (application.properties,
- * {@code quarkus.http.auth.permission.izone-writes}) and by lazy authentication of a bearer token.
+ * roles may not do this is a 403. Thrown by Quarkus' check of {@code @RolesAllowed} on each write endpoint (before
+ * the body is read) and by lazy authentication of a bearer token.
  */
 public class SecurityProblems {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

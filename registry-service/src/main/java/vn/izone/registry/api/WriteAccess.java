@@ -1,9 +1,9 @@
 package vn.izone.registry.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.spi.runtime.AuthorizationController;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
@@ -14,42 +14,36 @@ import java.util.List;
  * <li>{@code department}: a province's department; writes only zones of the province in its {@code province}
  * claim, and the projects and reports of those zones;</li>
  * <li>{@code registrar}: the national register office; writes everywhere;</li>
+ * <li>{@code operator}: the register's recovery only (reconcile, rebuild);</li>
  * <li>{@code board}, {@code integrator}: read only.</li>
  * </ul>
- * Reads are open. With {@code izone.auth.enforce=false} (dev mode, default test profile) nothing is checked.
+ * Reads are open. Roles are checked by {@code @RolesAllowed} on each write endpoint, the province by
+ * {@link ProvinceScope} at the edge (and row by row in an import). With {@code izone.auth.enforce=false} (dev mode,
+ * default test profile) nothing is checked ({@link AuthorizationSwitch}).
  */
 @ApplicationScoped
 public class WriteAccess {
     public static final String DEPARTMENT = "department";
     public static final String REGISTRAR = "registrar";
+    public static final String OPERATOR = "operator";
     public static final String PROVINCE_CLAIM = "province";
 
-    @ConfigProperty(name = "izone.auth.enforce", defaultValue = "true")
-    boolean enforce;
+    @Inject
+    AuthorizationController authorization;
     @Inject
     SecurityIdentity identity;
 
-    /** The caller may write at all (before looking at any province). */
-    public void requireWriter() {
-        if (!enforce) {
-            return;
-        }
-        if (identity.isAnonymous()) {
-            throw new RejectedChange(Problem.of(401, "unauthenticated", "Sign in to change the register",
-                    "send a bearer token (Authorization: Bearer …) with the role department or registrar",
-                    List.of(new Problem.FieldError("Authorization", "missing"))));
-        }
-        if (!identity.hasRole(REGISTRAR) && !identity.hasRole(DEPARTMENT)) {
-            throw new RejectedChange(Problem.of(403, "read-only", "Your role may only read the register",
-                    "roles " + identity.getRoles() + " are read only; changes need department or registrar",
-                    List.of(new Problem.FieldError("Authorization", "read-only role"))));
-        }
+    /** Whether this caller's writes are kept to one province: checks are on and the caller is not a registrar. */
+    public boolean keptToProvince() {
+        return authorization.isAuthorizationEnabled() && !identity.hasRole(REGISTRAR);
     }
 
-    /** The caller may write data of a zone in {@code provinceCode}; {@code field} names where the province came from. */
+    /**
+     * The caller may write data of a zone in {@code provinceCode}; {@code field} names where the province came from.
+     * A null province is nothing to compare: the write names no province yet and its validation refuses it (422).
+     */
     public void requireProvince(String provinceCode, String field) {
-        requireWriter();
-        if (!enforce || identity.hasRole(REGISTRAR)) {
+        if (provinceCode == null || !keptToProvince()) {
             return;
         }
         String own = province();
@@ -57,6 +51,15 @@ public class WriteAccess {
             throw new RejectedChange(Problem.of(403, "other-province", "A department writes only its own province",
                     "your token is for province " + own + ", the zone is in province " + provinceCode,
                     List.of(new Problem.FieldError(field, "not your province (" + own + ")"))));
+        }
+    }
+
+    /** A write that names no province (a declaration error, see {@link ProvinceScoped}): a registrar's only. */
+    public void requireNationalWriter() {
+        if (keptToProvince()) {
+            throw new RejectedChange(Problem.of(403, "other-province", "A department writes only its own province",
+                    "this write names no province; only a registrar may make it",
+                    List.of(new Problem.FieldError("Authorization", "not a registrar"))));
         }
     }
 

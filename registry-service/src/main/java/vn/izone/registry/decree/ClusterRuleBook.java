@@ -2,7 +2,6 @@ package vn.izone.registry.decree;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -38,8 +37,8 @@ public class ClusterRuleBook {
 
     private final Book book;
 
-    public ClusterRuleBook(ObjectMapper json, @ConfigProperty(name = "izone.rules.clusters", defaultValue = "rules/decree-32-2024.json") String resource) {
-        this.book = RuleFiles.read(json, resource, Book.class);
+    public ClusterRuleBook(ObjectMapper json, RulesConfig files) {
+        this.book = RuleFiles.read(json, files.clusters(), Book.class);
     }
 
     public Book book() {

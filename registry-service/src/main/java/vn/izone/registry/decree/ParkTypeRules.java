@@ -2,7 +2,6 @@ package vn.izone.registry.decree;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.izone.registry.zone.ParkType;
 
 import java.math.BigDecimal;
@@ -26,8 +25,8 @@ public class ParkTypeRules {
 
     private final Book book;
 
-    public ParkTypeRules(ObjectMapper json, @ConfigProperty(name = "izone.rules.parks", defaultValue = "rules/decree-35-2022.json") String resource) {
-        this.book = RuleFiles.read(json, resource, Book.class);
+    public ParkTypeRules(ObjectMapper json, RulesConfig files) {
+        this.book = RuleFiles.read(json, files.parks(), Book.class);
     }
 
     public Book book() {

@@ -12,13 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
+import vn.izone.registry.api.ProvinceOf;
+import vn.izone.registry.api.ProvinceScoped;
 import vn.izone.registry.api.RejectedChange;
 import vn.izone.registry.api.WriteAccess;
-import vn.izone.registry.province.FormerProvince;
-import vn.izone.registry.province.Province;
-import vn.izone.registry.zone.Zone;
 
 import java.net.URI;
 import java.time.Instant;
@@ -37,35 +37,27 @@ import java.util.stream.Collectors;
  * reads default to "as known today" and can ask "as reported on D" (what a board saw that day).
  */
 @Path("/api/v1/figures")
+@ProvinceScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FigureResource {
     private final WriteAccess access;
+    private final FigureProvince provinces;
 
-    public FigureResource(WriteAccess access) {
+    public FigureResource(WriteAccess access, FigureProvince provinces) {
         this.access = access;
+        this.provinces = provinces;
     }
 
     @POST
     @Transactional
+    @RolesAllowed({WriteAccess.REGISTRAR, WriteAccess.DEPARTMENT})
     @Operation(summary = "Declare a figure (never overwrites: a correction is a new submission for the same validOn)")
-    public Response declare(@NotNull @Valid FigureSubmission s, @HeaderParam(Actor.HEADER) String actor) {
-        access.requireWriter();
-        String province = switch (s.scopeType()) {
-            case "PROVINCE" -> Province.findById(s.scopeCode()) == null ? null : s.scopeCode();
-            case "FORMER_PROVINCE" -> {
-                FormerProvince former = FormerProvince.findById(s.scopeCode());
-                yield former == null ? null : former.provinceCode;
-            }
-            default -> {
-                Zone zone = isUuid(s.scopeCode()) ? Zone.findById(UUID.fromString(s.scopeCode())) : null;
-                yield zone == null ? null : zone.provinceCode;
-            }
-        };
-        if (province == null) {
+    public Response declare(@NotNull @Valid @ProvinceOf(value = FigureProvince.class, field = "scopeCode") FigureSubmission s,
+                            @HeaderParam(Actor.HEADER) String actor) {
+        if (provinces.provinceOf(s) == null) {
             throw RejectedChange.invalid("scopeCode", "no " + s.scopeType().toLowerCase() + " '" + s.scopeCode() + "'");
         }
-        access.requireProvince(province, "scopeCode");
         DeclaredFigure f = new DeclaredFigure();
         f.id = UUID.randomUUID();
         f.scopeType = s.scopeType();
@@ -151,14 +143,5 @@ public class FigureResource {
                     + "' is not an ISO date (2025-09-30) or instant (2025-09-30T08:00:00Z)");
         }
         return Instant.MAX;
-    }
-
-    private static boolean isUuid(String s) {
-        try {
-            UUID.fromString(s);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package vn.izone.registry.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
+import vn.izone.registry.api.ProvinceOf;
+import vn.izone.registry.api.ProvinceScoped;
 import vn.izone.registry.api.Revisions;
 import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.events.EventHistory;
@@ -26,6 +29,7 @@ import java.util.UUID;
  * are kept distinct: JAX-RS picks one resource class per request and never falls back to another.)
  */
 @Path("/api/v1/projects")
+@ProvinceScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
@@ -49,9 +53,12 @@ public class ProjectResource {
 
     @PUT
     @Path("{id}")
+    @Transactional
+    @RolesAllowed({WriteAccess.REGISTRAR, WriteAccess.DEPARTMENT})
     @Operation(summary = "Correct a project, or change its status (e.g. REVOKED with a reason)",
             description = "Requires If-Match with the ETag last read.")
-    public Response correct(@PathParam("id") UUID id, ProjectRequest request, @HeaderParam("If-Match") String ifMatch,
+    public Response correct(@PathParam("id") @ProvinceOf(value = ProjectProvince.class, field = "zoneId") UUID id,
+                            ProjectRequest request, @HeaderParam("If-Match") String ifMatch,
                             @HeaderParam(Actor.HEADER) String actor) {
         ProjectView view = projects.correct(id, Revisions.required(ifMatch), request, access.actor(actor));
         return Response.ok(view).tag(Revisions.etag(view.revision())).build();

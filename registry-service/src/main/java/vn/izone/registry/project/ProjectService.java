@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.RejectedChange;
-import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.events.Outbox;
 import vn.izone.registry.events.Topics;
 import vn.izone.registry.zone.Zone;
@@ -24,18 +23,15 @@ import java.util.UUID;
 public class ProjectService {
     private final Outbox outbox;
     private final ZoneService zones;
-    private final WriteAccess access;
 
-    public ProjectService(Outbox outbox, ZoneService zones, WriteAccess access) {
+    public ProjectService(Outbox outbox, ZoneService zones) {
         this.outbox = outbox;
         this.zones = zones;
-        this.access = access;
     }
 
     @Transactional
     public ProjectView register(UUID zoneId, @NotNull @Valid ProjectRequest request, String actor) {
         Zone zone = zones.find(zoneId);
-        access.requireProvince(zone.provinceCode, "zoneId");
         if (zone.status == ZoneStatus.REMOVED_FROM_PLANNING) {
             throw RejectedChange.conflict("zone-removed", "The zone was removed from planning",
                     "no project can be registered in a zone removed from planning", "zoneId");
@@ -45,13 +41,12 @@ public class ProjectService {
 
     /**
      * Registers every item in the zone, in order, or none (the caller's transaction). Item {@code i} gets the id
-     * {@code ids.get(i)}; a rejected item is re-thrown with its fields prefixed {@code items[i].}. The zone, the
-     * access check and the leased land of the zone are looked up once for the whole batch.
+     * {@code ids.get(i)}; a rejected item is re-thrown with its fields prefixed {@code items[i].}. The zone and the
+     * leased land of the zone are looked up once for the whole batch.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ProjectView> registerAll(UUID zoneId, List<ProjectRequest> requests, List<UUID> ids, String actor) {
         Zone zone = zones.find(zoneId);
-        access.requireProvince(zone.provinceCode, "zoneId");
         if (zone.status == ZoneStatus.REMOVED_FROM_PLANNING) {
             throw RejectedChange.conflict("zone-removed", "The zone was removed from planning",
                     "no project can be registered in a zone removed from planning", "zoneId");
@@ -86,7 +81,6 @@ public class ProjectService {
     public ProjectView correct(UUID id, long expectedRevision, @NotNull @Valid ProjectRequest request, String actor) {
         Project project = find(id);
         Zone zone = zones.find(project.zoneId);
-        access.requireProvince(zone.provinceCode, "zoneId");
         if (project.revision != expectedRevision) {
             throw RejectedChange.staleVersion(expectedRevision, project.revision);
         }

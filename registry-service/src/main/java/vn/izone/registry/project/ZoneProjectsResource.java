@@ -1,5 +1,6 @@
 package vn.izone.registry.project;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -13,11 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
+import vn.izone.registry.api.ProvinceOf;
+import vn.izone.registry.api.ProvinceScoped;
 import vn.izone.registry.api.IdempotencyKeys;
 import vn.izone.registry.api.Revisions;
 import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.batch.Batch;
 import vn.izone.registry.batch.Batches;
+import vn.izone.registry.zone.ZoneProvince;
 import vn.izone.registry.zone.ZoneService;
 
 import java.net.URI;
@@ -26,6 +30,7 @@ import java.util.UUID;
 
 /** The projects of one zone: register one or a batch, list them. */
 @Path("/api/v1/zones/{zoneId}/projects")
+@ProvinceScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ZoneProjectsResource {
@@ -45,8 +50,10 @@ public class ZoneProjectsResource {
 
     @POST
     @Transactional
+    @RolesAllowed({WriteAccess.REGISTRAR, WriteAccess.DEPARTMENT})
     @Operation(summary = "Register a secondary investment project in a zone")
-    public Response register(@PathParam("zoneId") UUID zoneId, ProjectRequest request,
+    public Response register(@PathParam("zoneId") @ProvinceOf(value = ZoneProvince.class, field = "zoneId") UUID zoneId,
+                             ProjectRequest request,
                              @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
         UUID id = idempotency.createOnce(key, "project", request, () -> projects.register(zoneId, request, access.actor(actor)).id());
         ProjectView view = ProjectService.view(projects.find(id));
@@ -55,11 +62,14 @@ public class ZoneProjectsResource {
 
     @POST
     @Path("batch")
+    @Transactional
+    @RolesAllowed({WriteAccess.REGISTRAR, WriteAccess.DEPARTMENT})
     @Operation(summary = "Register up to 1,000 projects of a zone at once, all or none",
             description = "Body {\"items\": [project, ...]}. Each item is checked like a single registration; one bad item "
                     + "refuses the whole batch (422 naming items[i].field) and nothing is written. Every project gets its own "
                     + "project.registered event. Send an Idempotency-Key: a retry answers the same projects.")
-    public Response registerBatch(@PathParam("zoneId") UUID zoneId, Batch<ProjectRequest> batch,
+    public Response registerBatch(@PathParam("zoneId") @ProvinceOf(value = ZoneProvince.class, field = "zoneId") UUID zoneId,
+                                  Batch<ProjectRequest> batch,
                                   @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
         return batches.create("project", zoneId, batch, key, actor, projects::registerAll,
                 id -> ProjectService.view(projects.find(id)));

@@ -1,7 +1,6 @@
 package vn.izone.registry.recovery;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.RejectedChange;
 
@@ -18,8 +17,8 @@ public class RecoveryGate {
     private static final ThreadLocal<Boolean> RECOVERY = ThreadLocal.withInitial(() -> false);
     private volatile boolean open;
 
-    public RecoveryGate(@ConfigProperty(name = "izone.recovery.reconcile-at-start", defaultValue = "false") boolean reconcileAtStart) {
-        this.open = !reconcileAtStart;
+    public RecoveryGate(RecoveryConfig config) {
+        this.open = !config.reconcileAtStart();
     }
 
     public boolean isOpen() {

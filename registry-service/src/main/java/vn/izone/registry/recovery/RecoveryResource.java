@@ -1,5 +1,6 @@
 package vn.izone.registry.recovery;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -8,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import vn.izone.registry.api.Nationwide;
+import vn.izone.registry.api.ProvinceScoped;
 import vn.izone.registry.api.WriteAccess;
 
 import java.util.LinkedHashMap;
@@ -16,12 +19,14 @@ import java.util.Map;
 
 /**
  * Operators' endpoints of the register's recovery (issue #18, docs/deploy.md "Recovering the register"). The
- * writes need a bearer token with the role operator (application.properties, izone-admin); reads are open like
- * every read of the register.
+ * writes need a bearer token with the role operator ({@code @RolesAllowed}); reads are open like every read of the
+ * register.
  */
 @Path("/api/v1/admin")
+@ProvinceScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RecoveryResource {
+    private static final String OPERATORS = "an operator's, on the whole register; no department has the role";
     private final TopicReconciliation reconciliation;
     private final RegisterRebuild rebuild;
     private final RecoveryRuns runs;
@@ -59,6 +64,8 @@ public class RecoveryResource {
 
     @POST
     @Path("recovery/reconcile")
+    @RolesAllowed(WriteAccess.OPERATOR)
+    @Nationwide(OPERATORS)
     @Operation(summary = "Reconcile the register with its topics now (after a restore)",
             description = "Marks outbox events already on the topics as published, keeps the events the topics carry beyond the register "
                     + "(lost_event) and moves each such aggregate past them with a <type>.restored or <type>.withdrawn event. Idempotent. "
@@ -69,6 +76,8 @@ public class RecoveryResource {
 
     @POST
     @Path("rebuild")
+    @RolesAllowed(WriteAccess.OPERATOR)
+    @Nationwide(OPERATORS)
     @Operation(summary = "Rebuild the register from its topics into this empty registry database",
             description = "Zones, projects and reports with their revisions and provenance, and the event history (as published). "
                     + "409 problem+json if the database holds anything. Synchronous; role operator.")

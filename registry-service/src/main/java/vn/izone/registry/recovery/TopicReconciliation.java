@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.izone.registry.events.Outbox;
 import vn.izone.registry.events.OutboxRelay;
@@ -69,7 +68,7 @@ public class TopicReconciliation {
 
     public TopicReconciliation(EntityManager em, ObjectMapper json, RegistryTopics topics, Outbox outbox, ZoneService zones,
                                RecoveryGate gate, RecoveryRuns runs,
-                               @ConfigProperty(name = "izone.recovery.reconcile-at-start", defaultValue = "false") boolean atStart) {
+                               RecoveryConfig config) {
         this.em = em;
         this.json = json;
         this.topics = topics;
@@ -77,7 +76,7 @@ public class TopicReconciliation {
         this.zones = zones;
         this.gate = gate;
         this.runs = runs;
-        this.atStart = atStart;
+        this.atStart = config.reconcileAtStart();
     }
 
     /** What a reconciliation found and did. */

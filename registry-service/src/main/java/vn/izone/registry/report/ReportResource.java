@@ -1,6 +1,7 @@
 package vn.izone.registry.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -16,12 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
+import vn.izone.registry.api.ProvinceOf;
+import vn.izone.registry.api.ProvinceScoped;
 import vn.izone.registry.api.IdempotencyKeys;
 import vn.izone.registry.api.Revisions;
 import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.batch.Batch;
 import vn.izone.registry.batch.Batches;
 import vn.izone.registry.events.EventHistory;
+import vn.izone.registry.zone.ZoneProvince;
 import vn.izone.registry.zone.ZoneService;
 
 import java.net.URI;
@@ -31,6 +35,7 @@ import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/zones/{zoneId}/reports")
+@ProvinceScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReportResource {
@@ -56,10 +61,12 @@ public class ReportResource {
 
     @POST
     @Transactional
+    @RolesAllowed({WriteAccess.REGISTRAR, WriteAccess.DEPARTMENT})
     @Operation(summary = "Submit a periodic report of the zone (or of one of its projects, with projectId)",
             description = "A report of the same kind whose period overlaps an existing one is refused (422, field 'period'): "
                     + "correct the existing report with PUT instead. Send an Idempotency-Key to make retries safe.")
-    public Response submit(@PathParam("zoneId") UUID zoneId, ReportRequest request,
+    public Response submit(@PathParam("zoneId") @ProvinceOf(value = ZoneProvince.class, field = "zoneId") UUID zoneId,
+                           ReportRequest request,
                            @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
         UUID id = idempotency.createOnce(key, "report", new Submission(zoneId, request),
                 () -> reports.submit(zoneId, request, access.actor(actor)).id());
@@ -70,12 +77,15 @@ public class ReportResource {
 
     @POST
     @Path("batch")
+    @Transactional
+    @RolesAllowed({WriteAccess.REGISTRAR, WriteAccess.DEPARTMENT})
     @Operation(summary = "Submit up to 1,000 periodic reports of a zone at once, all or none",
             description = "Body {\"items\": [report, ...]}. Each item is checked like a single submission (items of the batch "
                     + "count as existing reports for the period check); one bad item refuses the whole batch (422 naming "
                     + "items[i].field) and nothing is written. Every report gets its own report.submitted event. "
                     + "Send an Idempotency-Key: a retry answers the same reports.")
-    public Response submitBatch(@PathParam("zoneId") UUID zoneId, Batch<ReportRequest> batch,
+    public Response submitBatch(@PathParam("zoneId") @ProvinceOf(value = ZoneProvince.class, field = "zoneId") UUID zoneId,
+                                Batch<ReportRequest> batch,
                                 @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
         return batches.create("report", zoneId, batch, key, actor, reports::submitAll,
                 id -> ReportService.view(reports.find(zoneId, id)));
@@ -116,9 +126,12 @@ public class ReportResource {
 
     @PUT
     @Path("{id}")
+    @Transactional
+    @RolesAllowed({WriteAccess.REGISTRAR, WriteAccess.DEPARTMENT})
     @Operation(summary = "Correct a report", description = "Requires If-Match with the ETag last read. Publishes "
             + "report.corrected; the earlier versions stay in GET …/history and on the topic.")
-    public Response correct(@PathParam("zoneId") UUID zoneId, @PathParam("id") UUID id, ReportRequest request,
+    public Response correct(@PathParam("zoneId") @ProvinceOf(value = ZoneProvince.class, field = "zoneId") UUID zoneId,
+                            @PathParam("id") UUID id, ReportRequest request,
                             @HeaderParam("If-Match") String ifMatch, @HeaderParam(Actor.HEADER) String actor) {
         ReportView view = reports.correct(zoneId, id, Revisions.required(ifMatch), request, access.actor(actor));
         return Response.ok(view).tag(Revisions.etag(view.revision())).build();

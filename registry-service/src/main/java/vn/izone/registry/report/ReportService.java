@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.RejectedChange;
-import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.events.Outbox;
 import vn.izone.registry.events.Topics;
 import vn.izone.registry.project.Project;
@@ -30,18 +29,15 @@ public class ReportService {
 
     private final Outbox outbox;
     private final ZoneService zones;
-    private final WriteAccess access;
 
-    public ReportService(Outbox outbox, ZoneService zones, WriteAccess access) {
+    public ReportService(Outbox outbox, ZoneService zones) {
         this.outbox = outbox;
         this.zones = zones;
-        this.access = access;
     }
 
     @Transactional
     public ReportView submit(UUID zoneId, @NotNull @Valid ReportRequest request, String actor) {
         Zone zone = zones.find(zoneId);
-        access.requireProvince(zone.provinceCode, "zoneId");
         return create(zone, UUID.randomUUID(), request, actor);
     }
 
@@ -53,7 +49,6 @@ public class ReportService {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ReportView> submitAll(UUID zoneId, List<ReportRequest> requests, List<UUID> ids, String actor) {
         Zone zone = zones.find(zoneId);
-        access.requireProvince(zone.provinceCode, "zoneId");
         List<ReportView> views = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             try {
@@ -78,7 +73,6 @@ public class ReportService {
     @Transactional
     public ReportView correct(UUID zoneId, UUID id, long expectedRevision, @NotNull @Valid ReportRequest request, String actor) {
         Report report = find(zoneId, id);
-        access.requireProvince(zones.find(zoneId).provinceCode, "zoneId");
         if (report.revision != expectedRevision) {
             throw RejectedChange.staleVersion(expectedRevision, report.revision);
         }

@@ -2,8 +2,8 @@ package vn.izone.registry.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.izone.registry.decree.RuleFiles;
+import vn.izone.registry.decree.RulesConfig;
 import vn.izone.registry.zone.ZoneKind;
 
 import java.time.LocalDate;
@@ -34,8 +34,8 @@ public class ReportingCadence {
 
     private final Rules rules;
 
-    public ReportingCadence(ObjectMapper json, @ConfigProperty(name = "izone.rules.reporting", defaultValue = "rules/cluster-reporting.json") String resource) {
-        this.rules = RuleFiles.read(json, resource, Rules.class);
+    public ReportingCadence(ObjectMapper json, RulesConfig files) {
+        this.rules = RuleFiles.read(json, files.reporting(), Rules.class);
     }
 
     public Rules rules() {

@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
 public class ZoneImport {
     private static final Logger LOG = Logger.getLogger(ZoneImport.class);
     public static final int MAX_ROWS = 5_000;
+    /** Why an import is not one province's at the edge: each row names its own (see {@link #importRow}). */
+    public static final String EACH_ROW = "each row names its province and is checked as it is read";
     static final Set<String> COLUMNS = Set.of("kind", "name", "provinceCode", "formerProvinceCode", "commune",
             "planningPeriod", "status", "statusDate", "constructionProgressPercent", "clusterModel", "plannedAreaHa",
             "establishedAreaHa", "industrialLandHa", "leasedAreaHa", "infrastructureInvestor", "latitude", "longitude",
@@ -74,7 +76,6 @@ public class ZoneImport {
 
     /** A CSV file; {@code decimal}: {@code auto} (absent), {@code comma} or {@code point} (docs/registry-api.md). */
     public Result importCsv(String csv, String decimal, String actor) {
-        access.requireWriter();
         Decimals decimals = Decimals.of(decimal);
         String text = csv == null ? "" : csv;
         char delimiter = Csv.delimiter(text);
@@ -83,7 +84,6 @@ public class ZoneImport {
 
     /** An XLSX workbook: its first sheet, or the one named {@code sheet}; the first row names the columns. */
     public Result importXlsx(byte[] xlsx, String sheet, String decimal, String actor) {
-        access.requireWriter();
         Decimals decimals = Decimals.of(decimal);
         return importTable(Xlsx.read(xlsx, sheet), decimals, actor);
     }
@@ -160,6 +160,8 @@ public class ZoneImport {
             return rejected(line, name, List.of(new Problem.FieldError(field, message)));
         }
         try {
+            // A row is the edge of its change: a department's row of another province is rejected like a bad value.
+            access.requireProvince(request.provinceCode(), "provinceCode");
             UUID id = zones.register(request, actor).id();
             return new RowResult(line, Outcome.ACCEPTED, id, name, null);
         } catch (RejectedChange e) {

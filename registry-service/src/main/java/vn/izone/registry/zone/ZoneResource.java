@@ -1,6 +1,7 @@
 package vn.izone.registry.zone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.izone.registry.api.Actor;
 import vn.izone.registry.api.IdempotencyKeys;
+import vn.izone.registry.api.Nationwide;
+import vn.izone.registry.api.ProvinceOf;
+import vn.izone.registry.api.ProvinceScoped;
 import vn.izone.registry.api.Revisions;
 import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.events.EventHistory;
@@ -27,6 +31,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/zones")
+@ProvinceScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ZoneResource {
@@ -46,10 +51,11 @@ public class ZoneResource {
 
     @POST
     @Transactional
+    @RolesAllowed({WriteAccess.REGISTRAR, WriteAccess.DEPARTMENT})
     @Operation(summary = "Register a zone (economic zone, industrial park or cluster)",
             description = "Send an Idempotency-Key so that a retried request creates nothing twice.")
-    public Response register(ZoneRequest request, @HeaderParam("Idempotency-Key") String key,
-                             @HeaderParam(Actor.HEADER) String actor) {
+    public Response register(@ProvinceOf(value = RequestedProvince.class, field = "provinceCode") ZoneRequest request,
+                             @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
         UUID id = idempotency.createOnce(key, "zone", request, () -> zones.register(request, access.actor(actor)).id());
         ZoneView view = zones.view(zones.find(id));
         return Response.created(URI.create("/api/v1/zones/" + id)).tag(Revisions.etag(view.revision())).entity(view).build();
@@ -58,6 +64,8 @@ public class ZoneResource {
     @POST
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({WriteAccess.REGISTRAR, WriteAccess.DEPARTMENT})
+    @Nationwide(ZoneImport.EACH_ROW)
     @Operation(summary = "Register many zones from CSV, one per row",
             description = "A header row names the columns (the fields of a zone; nested ones with a dot, e.g. "
                     + "wastewater.centralised). Each row is its own change with its own zone.registered event; the "
@@ -69,6 +77,8 @@ public class ZoneResource {
     @POST
     @Path("import")
     @Consumes(Xlsx.MEDIA_TYPE)
+    @RolesAllowed({WriteAccess.REGISTRAR, WriteAccess.DEPARTMENT})
+    @Nationwide(ZoneImport.EACH_ROW)
     @Operation(summary = "Register many zones from an XLSX workbook, one per row",
             description = "The first sheet, or the one named by ?sheet=; its first row names the columns, as in CSV. "
                     + "Cells are read by their type (numbers, dates, booleans, text); the same answer as for CSV.")
@@ -119,17 +129,23 @@ public class ZoneResource {
 
     @PUT
     @Path("{id}")
+    @Transactional
+    @RolesAllowed({WriteAccess.REGISTRAR, WriteAccess.DEPARTMENT})
     @Operation(summary = "Correct a zone's data", description = "Requires If-Match with the ETag last read.")
-    public Response correct(@PathParam("id") UUID id, ZoneRequest request, @HeaderParam("If-Match") String ifMatch,
-                            @HeaderParam(Actor.HEADER) String actor) {
+    public Response correct(@PathParam("id") @ProvinceOf(value = ZoneProvince.class, field = "provinceCode") UUID id,
+                            @ProvinceOf(value = RequestedProvince.class, field = "provinceCode") ZoneRequest request,
+                            @HeaderParam("If-Match") String ifMatch, @HeaderParam(Actor.HEADER) String actor) {
         ZoneView view = zones.correct(id, Revisions.required(ifMatch), request, access.actor(actor));
         return Response.ok(view).tag(Revisions.etag(view.revision())).build();
     }
 
     @POST
     @Path("{id}/status")
+    @Transactional
+    @RolesAllowed({WriteAccess.REGISTRAR, WriteAccess.DEPARTMENT})
     @Operation(summary = "Move a zone along its lifecycle", description = "Illegal moves answer 409.")
-    public Response changeStatus(@PathParam("id") UUID id, ZoneService.StatusChange change,
+    public Response changeStatus(@PathParam("id") @ProvinceOf(value = ZoneProvince.class, field = "provinceCode") UUID id,
+                                 ZoneService.StatusChange change,
                                  @HeaderParam("If-Match") String ifMatch, @HeaderParam(Actor.HEADER) String actor) {
         long expected = ifMatch == null ? -1 : Revisions.required(ifMatch);
         ZoneView view = zones.changeStatus(id, expected, change, access.actor(actor));

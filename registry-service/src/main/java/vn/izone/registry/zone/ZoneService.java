@@ -15,7 +15,6 @@ import vn.izone.registry.api.Problem;
 import vn.izone.registry.api.RejectedChange;
 import vn.izone.registry.decree.ClusterFacts;
 import vn.izone.registry.decree.ClusterRuleEnforcer;
-import vn.izone.registry.api.WriteAccess;
 import vn.izone.registry.events.Outbox;
 import vn.izone.registry.events.Topics;
 import vn.izone.registry.province.FormerProvince;
@@ -39,18 +38,15 @@ public class ZoneService {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final ClusterRuleEnforcer clusterRules;
-    private final WriteAccess access;
 
-    public ZoneService(Outbox outbox, ObjectMapper json, ClusterRuleEnforcer clusterRules, WriteAccess access) {
+    public ZoneService(Outbox outbox, ObjectMapper json, ClusterRuleEnforcer clusterRules) {
         this.outbox = outbox;
         this.json = json;
         this.clusterRules = clusterRules;
-        this.access = access;
     }
 
     @Transactional
     public ZoneView register(@NotNull @Valid ZoneRequest request, String actor) {
-        access.requireProvince(request.provinceCode(), "provinceCode");
         Zone zone = new Zone();
         zone.id = UUID.randomUUID();
         zone.revision = 1;
@@ -63,8 +59,6 @@ public class ZoneService {
     @Transactional
     public ZoneView correct(UUID id, long expectedRevision, @NotNull @Valid ZoneRequest request, String actor) {
         Zone zone = find(id);
-        access.requireProvince(zone.provinceCode, "provinceCode");
-        access.requireProvince(request.provinceCode(), "provinceCode");
         if (zone.revision != expectedRevision) {
             throw RejectedChange.staleVersion(expectedRevision, zone.revision);
         }
@@ -89,7 +83,6 @@ public class ZoneService {
     @Transactional
     public ZoneView changeStatus(UUID id, long expectedRevision, @NotNull @Valid StatusChange change, String actor) {
         Zone zone = find(id);
-        access.requireProvince(zone.provinceCode, "provinceCode");
         if (expectedRevision >= 0 && zone.revision != expectedRevision) {
             throw RejectedChange.staleVersion(expectedRevision, zone.revision);
         }

@@ -156,15 +156,44 @@ class EventContractTest {
         assertEquals(1, dataSchemas.get("report").validate(data.toString(), InputFormat.JSON).size(), "NINE_MONTHS has no number");
     }
 
+    /**
+     * AsyncAPI 3: a channel per topic (its address), listing the messages of its aggregate type; one send operation per
+     * channel with the same messages; one message per event type. Whether the document is valid AsyncAPI is the
+     * official parser's to say (tools/asyncapi-check, run in this module's verify phase).
+     */
     @Test
     void theAsyncApiDocumentNamesTheTopicsAndEveryEventType() throws IOException {
         JsonNode asyncapi = new YAMLMapper().readTree(EVENTS.resolve("asyncapi.yaml").toFile());
-        Set<String> channels = new TreeSet<>();
-        asyncapi.path("channels").fieldNames().forEachRemaining(channels::add);
-        assertEquals(new TreeSet<>(Set.of(Topics.ZONES, Topics.PROJECTS, Topics.REPORTS)), channels);
-        Set<String> messages = new TreeSet<>();
-        asyncapi.path("components").path("messages").forEach(m -> messages.add(m.path("name").asText()));
-        assertEquals(allEventTypes(), messages);
+        assertEquals("3.0.0", asyncapi.path("asyncapi").asText());
+        JsonNode messages = asyncapi.path("components").path("messages");
+        Set<String> names = new TreeSet<>();
+        messages.forEach(m -> names.add(m.path("name").asText()));
+        assertEquals(allEventTypes(), names);
+
+        Map<String, Integer> messagesOfChannel = new HashMap<>();
+        Set<String> addresses = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> channels = asyncapi.path("channels").fields(); channels.hasNext(); ) {
+            Map.Entry<String, JsonNode> channel = channels.next();
+            addresses.add(channel.getValue().path("address").asText());
+            Set<String> types = new TreeSet<>();
+            channel.getValue().path("messages").forEach(ref -> types.add(messages.path(
+                    ref.path("$ref").asText().replace("#/components/messages/", "")).path("name").asText()));
+            String aggregate = types.isEmpty() ? "" : types.iterator().next().split("\\.")[0];
+            Set<String> ofAggregate = new TreeSet<>(allEventTypes());
+            ofAggregate.removeIf(t -> !t.startsWith(aggregate + "."));
+            assertEquals(ofAggregate, types, "messages of channel " + channel.getKey());
+            messagesOfChannel.put("#/channels/" + channel.getKey(), channel.getValue().path("messages").size());
+        }
+        assertEquals(new TreeSet<>(Set.of(Topics.ZONES, Topics.PROJECTS, Topics.REPORTS)), addresses);
+
+        Set<String> sent = new TreeSet<>();
+        for (JsonNode operation : asyncapi.path("operations")) {
+            String channel = operation.path("channel").path("$ref").asText();
+            assertEquals("send", operation.path("action").asText(), channel);
+            assertEquals(messagesOfChannel.get(channel), operation.path("messages").size(), "messages sent on " + channel);
+            sent.add(channel);
+        }
+        assertEquals(new TreeSet<>(messagesOfChannel.keySet()), sent, "a send operation per channel");
     }
 
     @Test

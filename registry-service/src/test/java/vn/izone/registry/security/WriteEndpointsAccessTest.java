@@ -7,8 +7,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import vn.izone.registry.api.Nationwide;
+import vn.izone.registry.api.ProvinceOf;
+import vn.izone.registry.api.ProvinceScope;
+import vn.izone.registry.api.ProvinceScoped;
 import vn.izone.registry.support.Api;
 import vn.izone.registry.support.RegistryTestServers;
 import vn.izone.registry.support.Rows;
@@ -29,10 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue #14: every write operation the registry's own OpenAPI document lists — whatever was added since this
+ * Issues #14, #17: every write operation the registry's own OpenAPI document lists — whatever was added since this
  * test was written — refuses a caller without a token (401), with a token that does not verify (401) and with a
  * read-only role (403), each as problem+json naming {@code Authorization}; where the record belongs to a province,
- * a department of another province is refused (403); and none of these wrote a row or an outbox event.
+ * a department of another province is refused (403 {@code other-province}); and none of these wrote a row or an
+ * outbox event. The department of the province itself makes every one of them; and every write method of the
+ * resource classes declares its roles and its province (reflection), so that a new one cannot go unchecked.
  * Runs with write checks on ({@link WriteAccessTest.Enforced}), not on the default test profile's.
  */
 @QuarkusTest
@@ -153,6 +160,8 @@ class WriteEndpointsAccessTest {
             if (body != null && !NATIONAL.contains(key)) {
                 Response r = request(TestTokens.department("25"), body).request(op[0], path);
                 assertEquals(403, r.statusCode(), key + " by province 25's department answered " + r.statusCode() + " " + r.asString());
+                assertTrue(r.contentType().startsWith("application/problem+json"), key + ": " + r.contentType());
+                assertEquals("https://izone.vn/problems/other-province", r.path("type"), key + ": " + r.asString());
                 assertTrue(Set.of("provinceCode", "zoneId", "scopeCode").contains(r.<String>path("errors[0].field")), key + ": " + r.asString());
             } else if (!NATIONAL.contains(key)) {
                 unclassified.add(key);
@@ -168,6 +177,118 @@ class WriteEndpointsAccessTest {
         // Reads stay open, even with a token that does not verify.
         given().auth().oauth2(TestTokens.foreign()).get("/api/v1/zones/" + zone).then().statusCode(200);
         given().get("/api/v1/zones/" + zone).then().statusCode(200);
+    }
+
+    /**
+     * Issue #17, (c): the department of the zones' own province makes every write of the register (all but the
+     * operator's), each answered 2xx and recorded as its own; an import's row of another province is refused on its
+     * own while the department's row is taken.
+     */
+    @Test
+    void theDepartmentOfTheProvinceMakesEveryWriteOfTheRegister() throws Exception {
+        String dept = TestTokens.department("37");
+        String quarter1 = """
+                {"periodKind":"QUARTER","year":2024,"number":1,"workers":100,"validOn":"2024-06-30","source":"access test"}""";
+        String quarter2 = quarter1.replace("\"number\":1", "\"number\":2");
+        String[] ids = new String[3]; // zone, project, report
+        Map<String, Runnable> writes = new java.util.LinkedHashMap<>();
+        writes.put("POST /api/v1/zones", () -> ids[0] = succeeds(as(dept, Api.PARK).post("/api/v1/zones"), 201).path("id"));
+        writes.put("PUT /api/v1/zones/{id}", () -> succeeds(as(dept, Api.PARK.replace("(test)", "(corrected)")).header("If-Match", "\"1\"")
+                .put("/api/v1/zones/" + ids[0]), 200));
+        writes.put("POST /api/v1/zones/{id}/status", () -> succeeds(as(dept, "{\"status\":\"EXPANDED\",\"statusDate\":\"2025-01-01\"}")
+                .post("/api/v1/zones/" + ids[0] + "/status"), 200));
+        writes.put("POST /api/v1/zones/{zoneId}/projects", () -> ids[1] = succeeds(as(dept, Api.PROJECT)
+                .post("/api/v1/zones/" + ids[0] + "/projects"), 201).path("id"));
+        writes.put("POST /api/v1/zones/{zoneId}/projects/batch", () -> succeeds(as(dept, "{\"items\":[" + Api.PROJECT + "]}")
+                .post("/api/v1/zones/" + ids[0] + "/projects/batch"), 201));
+        writes.put("PUT /api/v1/projects/{id}", () -> succeeds(as(dept, Api.PROJECT.replace("\"workers\":620", "\"workers\":640"))
+                .header("If-Match", "\"1\"").put("/api/v1/projects/" + ids[1]), 200));
+        writes.put("POST /api/v1/zones/{zoneId}/reports", () -> ids[2] = succeeds(as(dept, quarter1)
+                .post("/api/v1/zones/" + ids[0] + "/reports"), 201).path("id"));
+        writes.put("POST /api/v1/zones/{zoneId}/reports/batch", () -> succeeds(as(dept, "{\"items\":[" + quarter2 + "]}")
+                .post("/api/v1/zones/" + ids[0] + "/reports/batch"), 201));
+        writes.put("PUT /api/v1/zones/{zoneId}/reports/{id}", () -> succeeds(as(dept, quarter1.replace("\"workers\":100", "\"workers\":120"))
+                .header("If-Match", "\"1\"").put("/api/v1/zones/" + ids[0] + "/reports/" + ids[2]), 200));
+        writes.put("POST /api/v1/figures", () -> succeeds(as(dept, """
+                {"scopeType":"ZONE","scopeCode":"%s","figure":"PLANNED_CLUSTERS","value":3,"unit":"count",
+                 "validOn":"2025-09-30","source":"access test"}""".formatted(ids[0])).post("/api/v1/figures"), 201));
+        writes.put("POST /api/v1/zones/import", () -> {
+            Response r = succeeds(as(dept, "kind,name,provinceCode,formerProvinceCode,status,validOn\n"
+                    + "INDUSTRIAL_PARK,Khu công nghiệp của tỉnh (access test),37,37,PLANNED,2025-09-30\n"
+                    + "INDUSTRIAL_PARK,Khu công nghiệp tỉnh khác (access test),25,,PLANNED,2025-09-30\n")
+                    .contentType("text/csv; charset=UTF-8").post("/api/v1/zones/import"), 200);
+            assertEquals("ACCEPTED", r.path("results[0].outcome"), r.asString());
+            assertEquals("REJECTED", r.path("results[1].outcome"), r.asString());
+            assertEquals("provinceCode", r.path("results[1].errors[0].field"), r.asString());
+        });
+
+        Set<String> expected = new TreeSet<>();
+        for (String[] op : writeOperations()) {
+            if (!op[1].startsWith("/api/v1/admin/")) { // the operator's: RecoveryAccessTest
+                expected.add(op[0] + " " + op[1]);
+            }
+        }
+        assertEquals(expected, new TreeSet<>(writes.keySet()), "write operations of the register without a department's success case here");
+
+        long events = Rows.count(db, "outbox_event");
+        writes.values().forEach(Runnable::run);
+        // one event per accepted record: zone ×3 (registered, updated, status), project ×3, report ×3, imported zone ×1
+        assertEquals(events + 10, Rows.count(db, "outbox_event"));
+        given().get("/api/v1/zones/" + ids[0] + "/history").then().statusCode(200)
+                .body("actor", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("officer@dept-37")));
+    }
+
+    /**
+     * Every write method of every JAX-RS resource of the register, by reflection, declares who may call it
+     * ({@code @RolesAllowed}) and sits behind the province interceptor, naming its target's province
+     * ({@code @ProvinceOf}) or saying why it has none ({@code @Nationwide}).
+     */
+    @Test
+    void everyWriteMethodDeclaresItsRolesAndWhereItsProvinceComesFrom() {
+        List<String> writes = new ArrayList<>();
+        List<String> undeclared = new ArrayList<>();
+        for (Class<?> resource : resourceClasses()) {
+            for (java.lang.reflect.Method m : resource.getDeclaredMethods()) {
+                if (!ProvinceScope.isWrite(m)) {
+                    continue;
+                }
+                String where = resource.getSimpleName() + "." + m.getName();
+                writes.add(where);
+                if (!m.isAnnotationPresent(RolesAllowed.class) && !resource.isAnnotationPresent(RolesAllowed.class)) {
+                    undeclared.add(where + ": no @RolesAllowed");
+                }
+                if (!resource.isAnnotationPresent(ProvinceScoped.class) && !m.isAnnotationPresent(ProvinceScoped.class)) {
+                    undeclared.add(where + ": not @ProvinceScoped");
+                }
+                boolean target = java.util.Arrays.stream(m.getParameterAnnotations()).flatMap(java.util.Arrays::stream)
+                        .anyMatch(a -> a instanceof ProvinceOf);
+                if (target == m.isAnnotationPresent(Nationwide.class)) {
+                    undeclared.add(where + ": needs either a @ProvinceOf parameter or @Nationwide");
+                }
+            }
+        }
+        assertTrue(writes.size() >= 13, "only " + writes.size() + " write methods found: " + writes);
+        assertEquals(List.of(), undeclared);
+    }
+
+    /** The JAX-RS resource classes of the registry (with a {@code @Path}): every one is a bean of the application. */
+    static List<Class<?>> resourceClasses() {
+        List<Class<?>> resources = io.quarkus.arc.Arc.container().beanManager()
+                .getBeans(Object.class, jakarta.enterprise.inject.Any.Literal.INSTANCE).stream()
+                .map(jakarta.enterprise.inject.spi.Bean::getBeanClass)
+                .filter(c -> c.getName().startsWith("vn.izone.registry.") && c.isAnnotationPresent(jakarta.ws.rs.Path.class))
+                .distinct().collect(java.util.stream.Collectors.toList());
+        assertTrue(resources.size() >= 6, "resource classes found: " + resources);
+        return resources;
+    }
+
+    static RequestSpecification as(String token, String body) {
+        return given().contentType("application/json").body(body).auth().oauth2(token);
+    }
+
+    static Response succeeds(Response r, int status) {
+        assertEquals(status, r.statusCode(), r.asString());
+        return r;
     }
 
     @Test
