@@ -74,7 +74,7 @@ public class IndicatorPublisher {
     private final Lane above = new Lane(PublishQueue.Lane.ABOVE_ZONES);
     private final AtomicLong dueScopes = new AtomicLong();
     private final AtomicLong oldestChangeMillis = new AtomicLong();
-    private Timer rounds;
+    private final java.util.Map<PublishQueue.Lane, Timer> rounds = new java.util.EnumMap<>(PublishQueue.Lane.class);
     private volatile boolean stopping;
 
     void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent ignored) {
@@ -88,8 +88,10 @@ public class IndicatorPublisher {
                 .description("Scopes whose published snapshot is behind the applied state").register(meters);
         Gauge.builder("izone.indicators.oldest.unpublished.seconds", oldestChangeMillis, v -> v.get() / 1000.0)
                 .description("Age of the oldest applied change not yet published").register(meters);
-        rounds = Timer.builder("izone.indicators.publish.round").description("One publishing round: compute, send, acknowledged")
-                .register(meters);
+        for (PublishQueue.Lane lane : PublishQueue.Lane.values()) {
+            rounds.put(lane, Timer.builder("izone.indicators.publish.round").tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("One publishing round of a lane (zones, above_zones): compute, send, acknowledged").register(meters));
+        }
     }
 
     /** Called after a batch of events committed: publish now rather than at the next tick. */
@@ -186,7 +188,7 @@ public class IndicatorPublisher {
         }
         Acks.await(acks, "the indicators");
         queue.published(claimed, readAt);
-        sample.stop(rounds);
+        sample.stop(rounds.get(lane));
         return due.size();
     }
 
