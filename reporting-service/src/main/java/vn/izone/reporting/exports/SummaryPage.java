@@ -86,7 +86,7 @@ public final class SummaryPage {
         for (JsonNode z : zones) {
             String kind = text(z, "/place/kind");
             h.append("<tr><td>").append(esc(z.path("scopeName").asText())).append("</td><td>").append(esc(kind == null ? "–" : SHORT_KINDS.getOrDefault(kind, kind)))
-                    .append("</td><td>").append(esc(text(z, "/place/status")))
+                    .append("</td><td>").append(esc(status(text(z, "/place/status"))))
                     .append("</td><td>").append(num(z, "/areas/industrialLandHa")).append("</td><td>").append(num(z, "/areas/leasedHa"))
                     .append("</td><td title=\"").append(esc(text(z, "/occupancy/basis"))).append("\">").append(num(z, "/occupancy/ratePercent"))
                     .append("</td><td>").append(num(z, "/projects/active")).append("</td><td>").append(num(z, "/employment/workers"))
@@ -115,6 +115,11 @@ public final class SummaryPage {
             }
         }
         h.append("</tr>\n");
+    }
+
+    /** A status in both languages ("Đang hoạt động / In operation"); the code itself when neither knows it. */
+    private static String status(String code) {
+        return "–".equals(code) ? code : ReportLanguage.VI.status(code) + " / " + ReportLanguage.EN.status(code);
     }
 
     private static String percent(JsonNode o) {
