@@ -83,6 +83,7 @@
     formerPrefix: ['Tỉnh cũ', 'Former province'],
     madeOf: ['Gồm các tỉnh cũ', 'Made of the former provinces'],
     boardReport: ['Báo cáo PDF', 'PDF report'],
+    declaredFigures: ['Số khai báo', 'Declared figures'],
     liveTitle: ['Cập nhật trực tiếp (server-sent events)', 'Live updates (server-sent events)'],
     src_registry: ['sổ đăng ký khu (registry-service)', 'the zone register (registry-service)'],
     src_snapshot: ['ảnh chụp chỉ tiêu', 'the indicator snapshot'],
@@ -94,7 +95,7 @@
   // lists: the latest snapshot of each province / former province; kinds: the latest kind snapshots by scope key
   // (zone-kind:K, province-kind:C:K, former-province-kind:C:K); level and kind: what the list shows.
   var state = { national: null, lists: { PROVINCE: {}, FORMER_PROVINCE: {} }, kinds: {}, level: 'PROVINCE', kind: 'ALL',
-    selected: null, zones: [], zone: null, loadedFormer: false };
+    selected: null, zones: [], zone: null, loadedFormer: false, declared: {} };
   function basis(s) { return izone.basis(s); }
 
   function kindKey(type, c, kind) {
@@ -223,6 +224,47 @@
         return;
       }
       fillCards(cards, figures(v), v);
+    });
+    markDeclared(section, s, type);
+  }
+
+  // Declared figures (issue #16): a headline card whose figure a province (or the register office) declared
+  // differently on some date is marked, with the declaration, its source and the register's figure on that date.
+  var CARD = { 'zones.planned': 'planned', 'zones.established': 'established', 'zones.operating': 'operating',
+    'areas.industrialLandHa': 'land', 'occupancy.ratePercent': 'occupancy', 'occupancyOperating.ratePercent': 'occupancyOperating',
+    'projects.fdi': 'fdi', 'projects.domestic': 'ddi', 'employment.workers': 'workers' };
+  var CARD_ALL = { 'zones.total': 'zones', 'projects.active': 'projects', 'projects.fdi': 'fdi', 'projects.domestic': 'ddi',
+    'employment.workers': 'workers' };
+  function headlineKey(type, c) { return type === 'NATIONAL' ? 'national:VN' : type === 'PROVINCE' ? 'province:' + c : 'former-province:' + c; }
+  function markDeclared(section, s, type) {
+    if (!s) { return; }
+    var pick = {};
+    (state.declared[headlineKey(type, s.scopeCode)] || []).forEach(function (r) {
+      var g = r.kind || 'ALL', card = (g === 'ALL' ? CARD_ALL : CARD)[r.indicator];
+      if (r.status !== 'DIFFERS' || !card) { return; }
+      var have = pick[g + '|' + card];
+      if (!have || have.validOn < r.validOn) { pick[g + '|' + card] = r; } // the latest date declared
+    });
+    Array.prototype.forEach.call(section.querySelectorAll('.group .card'), function (card) {
+      var r = pick[card.closest('.group').dataset.kind + '|' + card.dataset.figure];
+      var mark = card.querySelector('.declared');
+      card.classList.toggle('conflict', !!r);
+      if (!r) { if (mark) { mark.remove(); } delete card.dataset.declared; return; }
+      if (!mark) { mark = document.createElement('span'); mark.className = 'declared'; card.appendChild(mark); }
+      var unit = t(r.unit || 'count');
+      mark.textContent = t('declaredMark', { value: num(r.declared) + (unit ? ' ' + unit : ''), date: izone.day(r.validOn), source: r.source,
+        register: num(r.register), diff: izone.signed(r.difference) });
+      card.dataset.declared = String(r.declared);
+      card.title = card.title.split('\n\u26a0')[0] + '\n\u26a0 ' + mark.textContent;
+    });
+  }
+  function loadDeclared(query) {
+    return json('api/v1/discrepancies?' + query).then(function (answer) {
+      if (!answer || !answer.rows) { return; } // registry or metrics away: no marks rather than wrong ones
+      answer.rows.forEach(function (r) { (state.declared[r.scopeKey] = []); });
+      answer.rows.forEach(function (r) { state.declared[r.scopeKey].push(r); });
+      markDeclared(document.getElementById('national'), state.national, 'NATIONAL');
+      if (state.selected) { markDeclared(document.getElementById('province'), state.lists[state.level][state.selected], state.level); }
     });
   }
 
@@ -390,6 +432,9 @@
     summary.hidden = state.level !== 'PROVINCE';
     summary.href = API + 'provinces/' + encodeURIComponent(c) + '/summary.html';
     document.getElementById('province-report').href = API + path(state.level) + encodeURIComponent(c) + '/report.pdf';
+    var declared = document.getElementById('province-discrepancies');
+    declared.hidden = state.level !== 'PROVINCE';
+    declared.href = 'discrepancies.html?province=' + encodeURIComponent(c);
     renderHeadline(sec, s, state.level);
     renderProvinces();
     document.getElementById('zones-section').hidden = false;
@@ -401,6 +446,7 @@
     renderZones();
     loadZones();
     loadTrends();
+    loadDeclared(state.level === 'PROVINCE' ? 'province=' + encodeURIComponent(c) : 'scopeType=FORMER_PROVINCE&scopeCode=' + encodeURIComponent(c));
   }
   function loadZones() {
     if (!state.selected) { return; }
@@ -600,5 +646,6 @@
       });
       quietRelabel();
       document.body.dataset.ready = 'true';
+      loadDeclared('scopeType=NATIONAL');
     });
 })();

@@ -112,4 +112,32 @@
     HIGH_TECH: ['CCN công nghệ cao', 'High-tech cluster'], ECOLOGICAL_CRAFT_VILLAGE: ['CCN làng nghề sinh thái', 'Ecological craft-village cluster'],
     MIXED: ['CCN hỗn hợp', 'Mixed cluster'], FDI: ['FDI (vốn nước ngoài)', 'FDI (foreign)'], DOMESTIC: ['DDI (vốn trong nước)', 'DDI (domestic)']
   });
+  // The register figures a declaration can name (registry RegisterIndicator), for the discrepancy view and the marks.
+  izone.words({
+    'zones.total': ['Số khu đã đăng ký', 'Zones registered'], 'zones.planned': ['Số khu quy hoạch', 'Zones planned'],
+    'zones.established': ['Số khu đã thành lập', 'Zones established'], 'zones.operating': ['Số khu đang hoạt động', 'Zones in operation'],
+    'areas.plannedHa': ['Diện tích quy hoạch (ha)', 'Planned area (ha)'], 'areas.establishedHa': ['Diện tích thành lập (ha)', 'Established area (ha)'],
+    'areas.operatingHa': ['Diện tích đang hoạt động (ha)', 'Area in operation (ha)'],
+    'areas.industrialLandHa': ['Đất công nghiệp cho thuê (ha)', 'Industrial land for lease (ha)'], 'areas.leasedHa': ['Đã cho thuê (ha)', 'Leased (ha)'],
+    'occupancy.ratePercent': ['Tỷ lệ lấp đầy (%)', 'Occupancy (%)'], 'occupancyOperating.ratePercent': ['Lấp đầy khu đang hoạt động (%)', 'Occupancy of operating zones (%)'],
+    'projects.active': ['Dự án đang hoạt động', 'Active projects'], 'projects.fdi': ['Dự án FDI', 'FDI projects'],
+    'projects.domestic': ['Dự án DDI', 'DDI projects'], 'employment.workers': ['Lao động', 'Workers'],
+    AGREES: ['Khớp', 'Agrees'], DIFFERS: ['Chênh lệch', 'Differs'], NOT_A_REGISTER_FIGURE: ['Sổ đăng ký không tính số này', 'Not a register figure'],
+    REGISTER_UNAVAILABLE: ['Chưa có số của sổ đăng ký', 'Register figure unavailable'],
+    count: ['', ''], ha: ['ha', 'ha'], percent: ['%', '%'], persons: ['người', 'people'], VND: ['VND', 'VND'], USD: ['USD', 'USD'],
+    declaredMark: ['Khai báo {value} ngày {date} ({source}); sổ đăng ký khi đó: {register}, chênh lệch {diff}',
+      'Declared {value} on {date} ({source}); the register then: {register}, difference {diff}'],
+    discrepancies: ['Số khai báo so với sổ đăng ký', 'Declared figures against the register']
+  });
+  // A date of the register (YYYY-MM-DD) as the page's language writes it.
+  izone.day = function (iso) {
+    var p = String(iso || '').split('-');
+    return p.length === 3 ? p[2] + '/' + p[1] + '/' + p[0] : (iso || ''); // both languages write day/month/year here
+  };
+  // A difference with its sign (+4, −4), as boards read it.
+  izone.signed = function (v) {
+    if (v == null || isNaN(Number(v))) { return '–'; }
+    var n = Number(v);
+    return (n > 0 ? '+' : n < 0 ? '−' : '') + izone.num(Math.abs(n));
+  };
 })();

@@ -27,7 +27,7 @@ class SampleDataTest {
     static final Path SAMPLE = Path.of("..", "deploy", "sample-data", "sample-zones.json");
 
     @Test
-    void everyZoneProjectAndReportOfTheSampleIsAccepted() throws IOException {
+    void everyZoneProjectReportAndFigureOfTheSampleIsAccepted() throws IOException {
         JsonNode sample = new ObjectMapper().readTree(SAMPLE.toFile());
         List<String> refused = new ArrayList<>();
         int zones = 0;
@@ -66,8 +66,17 @@ class SampleDataTest {
                         .body("phases[0].name", equalTo(zone.get("phases").get(0).get("name").asText()));
             }
         }
+        int figures = 0;
+        for (JsonNode figure : sample.path("figures")) {   // declared figures (issue #16), each naming its register figure
+            Response r = post("/api/v1/figures", figure);
+            if (r.statusCode() == 201) {
+                figures++;
+            } else {
+                refused.add("figure " + figure.path("figure").asText() + ": " + r.asString());
+            }
+        }
         assertTrue(refused.isEmpty(), "refused: " + String.join("\n", refused));
-        assertEquals(List.of(19, 18, 10), List.of(zones, projects, reports));
+        assertEquals(List.of(19, 18, 10, 3), List.of(zones, projects, reports, figures));
     }
 
     private static Response post(String path, JsonNode body) {

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * Loads deploy/sample-data/sample-zones.json through the registry's public API, as a department would.
- * Every request carries an idempotency key derived from the record, so loading twice creates nothing twice.
+ * Every request carries an idempotency key derived from the record, so loading twice creates nothing twice; a declared
+ * figure (which takes no key) is posted only when the registry does not have it yet.
  */
 public final class SampleLoader {
     public record Result(int accepted, int rejected) {
@@ -70,7 +71,36 @@ public final class SampleLoader {
                 }
             }
         }
+        for (JsonNode figure : sample.path("figures")) {
+            if (declared(registry, figure)) {
+                continue; // a declaration is never overwritten: posting it again would be a second submission
+            }
+            RegistryClient.Reply reply = registry.post("/api/v1/figures", figure, null);
+            if (reply.ok()) {
+                accepted++;
+            } else {
+                rejected++;
+                progress.accept("  rejected figure " + figure.path("figure").asText() + ": " + describe(reply));
+            }
+        }
         return new Result(accepted, rejected);
+    }
+
+    /** The figure is already declared with this value and source for its date (declarations take no idempotency key). */
+    private static boolean declared(RegistryClient registry, JsonNode figure) {
+        RegistryClient.Reply known = registry.get("/api/v1/figures?scopeType=" + figure.path("scopeType").asText() + "&scopeCode="
+                + figure.path("scopeCode").asText() + "&figure=" + figure.path("figure").asText());
+        if (!known.ok() || known.body() == null) {
+            return false;
+        }
+        for (JsonNode f : known.body()) {
+            if (f.path("validOn").asText().equals(figure.path("validOn").asText())
+                    && f.path("value").decimalValue().compareTo(figure.path("value").decimalValue()) == 0
+                    && f.path("source").asText().equals(figure.path("source").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** HTTP headers are ASCII: the key is a name-based UUID of the record's natural key (Vietnamese names). */

@@ -71,6 +71,16 @@ public class WriteAccess {
         return identity.getAttribute(PROVINCE_CLAIM);
     }
 
+    /** The caller may write figures of the whole country: the register office only. */
+    public void requireNational(String field) {
+        if (!keptToProvince()) {
+            return;
+        }
+        throw new RejectedChange(Problem.of(403, "national-scope", "Figures of the whole country are the register office's",
+                "a department declares figures of its own province; NATIONAL needs the role registrar",
+                List.of(new Problem.FieldError(field, "NATIONAL needs the role registrar"))));
+    }
+
     /** Who the change is recorded as: the token's principal when signed in, else the self-declared header. */
     public String actor(String header) {
         if (identity != null && !identity.isAnonymous() && identity.getPrincipal() != null

@@ -36,6 +36,16 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope record(String topic, String eventType, String aggregateType, UUID aggregateId,
                                 long aggregateVersion, UUID zoneId, Change change, Object state) {
+        return record(topic, zoneId.toString(), eventType, aggregateType, aggregateId, aggregateVersion, zoneId, change, state);
+    }
+
+    /**
+     * The same with the record key given: declared figures are keyed by their scope ({@code province:37}), not by a
+     * zone, and carry a zone id only when the scope is one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope record(String topic, String key, String eventType, String aggregateType, UUID aggregateId,
+                                long aggregateVersion, UUID zoneId, Change change, Object state) {
         gate.requireOpen(); // closed while a restored register learns from its topics (issue #18)
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), eventType, EventEnvelope.SCHEMA_VERSION,
                 aggregateType, aggregateId, aggregateVersion, zoneId, Instant.now(), change.validOn(),
@@ -43,7 +53,7 @@ public class Outbox {
         OutboxEvent row = new OutboxEvent();
         row.eventId = envelope.eventId();
         row.topic = topic;
-        row.partitionKey = zoneId.toString();
+        row.partitionKey = key;
         row.eventType = eventType;
         row.aggregateType = aggregateType;
         row.aggregateId = aggregateId;

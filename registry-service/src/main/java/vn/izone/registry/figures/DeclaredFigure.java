@@ -22,6 +22,13 @@ public class DeclaredFigure extends PanacheEntityBase {
     @Column(name = "scope_code")
     public String scopeCode;
     public String figure;
+    /** The kind of zone the figure counts (register figure it corresponds to); null: all kinds or not a register figure. */
+    public String kind;
+    /** The register's indicator it corresponds to (RegisterIndicator.path, e.g. zones.operating); null: none. */
+    public String indicator;
+    /** The province the scope is in today (a former province's, a zone's); null for NATIONAL. */
+    @Column(name = "province_code")
+    public String provinceCode;
     public BigDecimal value;
     public String unit;
     @Column(name = "valid_on")

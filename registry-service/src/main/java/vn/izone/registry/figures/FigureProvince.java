@@ -22,6 +22,7 @@ public class FigureProvince implements ProvinceResolver<FigureSubmission> {
             return null; // refused by validation
         }
         return switch (s.scopeType()) {
+            case "NATIONAL" -> null; // the whole country: a registrar's (FigureResource)
             case "PROVINCE" -> Province.findById(s.scopeCode()) == null ? null : s.scopeCode();
             case "FORMER_PROVINCE" -> {
                 FormerProvince former = FormerProvince.findById(s.scopeCode());
@@ -32,6 +33,15 @@ public class FigureProvince implements ProvinceResolver<FigureSubmission> {
                 yield zone == null ? null : zone.provinceCode;
             }
         };
+    }
+
+    /** The zone a ZONE figure is about (its event is keyed and ordered with the zone's), else null. */
+    public UUID zoneOf(FigureSubmission s) {
+        if (!"ZONE".equals(s.scopeType()) || s.scopeCode() == null || !isUuid(s.scopeCode())) {
+            return null;
+        }
+        Zone zone = Zone.findById(UUID.fromString(s.scopeCode()));
+        return zone == null ? null : zone.id;
     }
 
     private static boolean isUuid(String s) {

@@ -49,6 +49,8 @@ class EventContractTest {
     static final Path EVENTS = Path.of("..", "docs", "events");
     static final Set<String> EVENT_TYPES = Set.of("zone.registered", "zone.updated", "zone.status-changed",
             "project.registered", "project.updated", "report.submitted", "report.corrected");
+    /** Declared figures (issue #16), on their own topic keyed by scope. */
+    static final Set<String> FIGURE_EVENT_TYPES = Set.of("figure.declared", "figure.corrected");
     /** Published only by the reconciliation after a restore (issue #18, recovery/TopicReconciliation): documented alike. */
     static final Set<String> RECOVERY_EVENT_TYPES = Set.of("zone.restored", "zone.withdrawn", "project.restored",
             "project.withdrawn", "report.restored", "report.withdrawn");
@@ -56,6 +58,7 @@ class EventContractTest {
     static Set<String> allEventTypes() {
         Set<String> all = new TreeSet<>(EVENT_TYPES);
         all.addAll(RECOVERY_EVENT_TYPES);
+        all.addAll(FIGURE_EVENT_TYPES);
         return all;
     }
     static final ObjectMapper JSON = new ObjectMapper();
@@ -68,7 +71,7 @@ class EventContractTest {
     static void loadSchemas() throws IOException {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
         Schema meta = registry.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
-        for (String name : List.of("envelope", "zone", "project", "report")) {
+        for (String name : List.of("envelope", "zone", "project", "report", "figure")) {
             String text = Files.readString(EVENTS.resolve("schemas/" + name + ".v1.json"));
             assertEquals(List.of(), meta.validate(text, InputFormat.JSON), name + ".v1.json is not a valid 2020-12 schema");
             Schema schema = registry.getSchema(text, InputFormat.JSON);
@@ -126,6 +129,47 @@ class EventContractTest {
         assertEquals(new TreeSet<>(EVENT_TYPES), seen);
     }
 
+    /**
+     * A declaration and its correction, read from Kafka: keyed by the scope, no zone, the register figure named, the
+     * correction the next version of the same aggregate, and both valid against the schemas.
+     */
+    @Test
+    void declaredFiguresReadFromKafkaMatchTheSchemas() {
+        String figure = """
+                {"scopeType":"FORMER_PROVINCE","scopeCode":"35","figure":"CONTRACT_OPERATING_PARKS","kind":"INDUSTRIAL_PARK",
+                 "indicator":"zones.operating","value":%d,"unit":"count","validOn":"2025-12-31","source":"%s"}""";
+        given().contentType(ContentType.JSON).body(figure.formatted(8, "Ban quản lý các KCN, báo cáo năm 2025")).post("/api/v1/figures")
+                .then().statusCode(201);
+        given().contentType(ContentType.JSON).body(figure.formatted(9, "Ban quản lý các KCN, đính chính")).post("/api/v1/figures")
+                .then().statusCode(201);
+
+        List<ConsumerRecord<String, String>> records = TopicReader.read(Topics.FIGURES, r -> "former-province:35".equals(r.key())
+                && r.value().contains("CONTRACT_OPERATING_PARKS"), 2, Duration.ofSeconds(60));
+        assertEquals(2, records.size());
+        Set<String> seen = new TreeSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            JsonNode event = TopicReader.json(record);
+            String type = event.path("eventType").asText();
+            seen.add(type);
+            assertValid(type + " on " + record.topic(), event);
+            assertDocumented(type, event);
+            assertTrue(event.path("zoneId").isNull(), "a former province's figure belongs to no zone");
+            assertEquals("former-province:35", event.path("data").path("scopeKey").asText());
+            assertEquals("former-province-kind:35:INDUSTRIAL_PARK", event.path("data").path("registerScopeKey").asText());
+            assertEquals("zones.operating", event.path("data").path("indicator").asText());
+            assertEquals("37", event.path("data").path("provinceCode").asText(), "former Hà Nam is in today's Ninh Bình");
+            assertEquals(event.path("eventId").asText(), header(record, "ce_id"));
+            assertEquals("vn.izone." + type + ".v1", header(record, "ce_type"));
+            assertEquals(event.path("aggregateVersion").asText(), header(record, "izone_aggregate_version"));
+        }
+        assertEquals(FIGURE_EVENT_TYPES, seen);
+        JsonNode first = TopicReader.json(records.get(0));
+        JsonNode second = TopicReader.json(records.get(1));
+        assertEquals(first.path("aggregateId"), second.path("aggregateId"), "one figure and date: one aggregate");
+        assertEquals(List.of(1L, 2L), List.of(first.path("aggregateVersion").asLong(), second.path("aggregateVersion").asLong()));
+        assertEquals(9, second.path("data").path("value").asInt());
+    }
+
     @Test
     void everyExampleMatchesTheSchemasAndEveryEventTypeHasOne() throws IOException {
         Set<String> examples = new TreeSet<>();
@@ -154,6 +198,14 @@ class EventContractTest {
         data = example.path("data").deepCopy();
         data.put("number", 3);
         assertEquals(1, dataSchemas.get("report").validate(data.toString(), InputFormat.JSON).size(), "NINE_MONTHS has no number");
+        // a zone, project or report event always names its zone; only a figure may not
+        com.fasterxml.jackson.databind.node.ObjectNode noZone = example.deepCopy();
+        noZone.putNull("zoneId");
+        assertEquals(1, envelope.validate(noZone.toString(), InputFormat.JSON).size(), "zoneId null on a report event");
+        JsonNode figure = JSON.readTree(EVENTS.resolve("examples/figure.declared.json").toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode figureData = figure.path("data").deepCopy();
+        figureData.put("unit", "acres").remove("scopeKey");
+        assertEquals(2, dataSchemas.get("figure").validate(figureData.toString(), InputFormat.JSON).size(), "figure schema too lax");
     }
 
     /**
@@ -184,7 +236,7 @@ class EventContractTest {
             assertEquals(ofAggregate, types, "messages of channel " + channel.getKey());
             messagesOfChannel.put("#/channels/" + channel.getKey(), channel.getValue().path("messages").size());
         }
-        assertEquals(new TreeSet<>(Set.of(Topics.ZONES, Topics.PROJECTS, Topics.REPORTS)), addresses);
+        assertEquals(new TreeSet<>(Set.of(Topics.ZONES, Topics.PROJECTS, Topics.REPORTS, Topics.FIGURES)), addresses);
 
         Set<String> sent = new TreeSet<>();
         for (JsonNode operation : asyncapi.path("operations")) {
@@ -199,7 +251,8 @@ class EventContractTest {
     @Test
     void theServiceServesTheContract() throws IOException {
         for (String file : List.of("asyncapi.yaml", "README.md", "schemas/envelope.v1.json", "schemas/zone.v1.json",
-                "schemas/project.v1.json", "schemas/report.v1.json", "examples/report.corrected.json")) {
+                "schemas/project.v1.json", "schemas/report.v1.json", "schemas/figure.v1.json", "examples/report.corrected.json",
+                "examples/figure.declared.json")) {
             byte[] served = given().get("/events/" + file).then().statusCode(200).extract().asByteArray();
             assertEquals(Files.readString(EVENTS.resolve(file)), new String(served, StandardCharsets.UTF_8), file);
         }

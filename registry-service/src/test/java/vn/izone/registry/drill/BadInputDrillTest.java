@@ -151,10 +151,12 @@ class BadInputDrillTest {
                 {"periodKind":"QUARTER","year":2025,"number":1,"revenueVnd":1000000,"exportUsd":1000,"budgetPaidVnd":1000,
                  "workers":100,"averageMonthlyIncomeVnd":7500000,"validOn":"2025-06-30","source":"fuzz"}""";
         List<Field> figureFields = List.of(Field.of("scopeType", Kind.CODE, true), Field.of("scopeCode", Kind.CODE, true),
-                Field.of("figure", Kind.CODE, true), Field.of("value", Kind.SIGNED, true), Field.of("unit", Kind.CODE, true),
+                Field.of("figure", Kind.CODE, true), Field.of("kind", Kind.ENUM, false), Field.of("indicator", Kind.CODE, false),
+                Field.of("value", Kind.SIGNED, true), Field.of("unit", Kind.CODE, true),
                 Field.of("validOn", Kind.PAST_DATE, true), Field.text("source", true, 500));
         String figureBody = """
-                {"scopeType":"PROVINCE","scopeCode":"37","figure":"PLANNED_CLUSTERS","value":117,"unit":"count",
+                {"scopeType":"PROVINCE","scopeCode":"37","figure":"PLANNED_CLUSTERS","kind":"INDUSTRIAL_CLUSTER",
+                 "indicator":"zones.planned","value":117,"unit":"count",
                  "validOn":"2025-09-30","source":"fuzz"}""";
         return List.of(
                 new Endpoint("POST", "/api/v1/zones", "/api/v1/zones", zoneBody, zoneFields, true, false, false),

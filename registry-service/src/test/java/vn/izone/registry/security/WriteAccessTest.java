@@ -73,6 +73,31 @@ class WriteAccessTest {
                 .replace("\"formerProvinceCode\":\"37\",", "")).post("/api/v1/zones").then().statusCode(201);
     }
 
+    /**
+     * Declared figures (issue #16): a department declares its own province's (and its former provinces') figures,
+     * the register office the country's; nothing refused is kept or published.
+     */
+    @Test
+    void figuresAreDeclaredByTheirProvinceAndTheCountrysByTheRegistrar() {
+        String province = """
+                {"scopeType":"FORMER_PROVINCE","scopeCode":"36","figure":"OPERATING_CLUSTERS","kind":"INDUSTRIAL_CLUSTER",
+                 "indicator":"zones.operating","value":21,"unit":"count","validOn":"2025-12-31","source":"access test"}""";
+        String national = """
+                {"scopeType":"NATIONAL","scopeCode":"VN","figure":"OPERATING_PARKS","kind":"INDUSTRIAL_PARK",
+                 "indicator":"zones.operating","value":300,"unit":"count","validOn":"2025-12-31","source":"access test"}""";
+        as(TestTokens.department("37")).body(province).post("/api/v1/figures").then().statusCode(201)
+                .body("actor", equalTo("officer@dept-37"));
+        String before = Rows.snapshot(db) + " figures=" + Rows.count(db, "declared_figure");
+        as(TestTokens.department("25")).body(province).post("/api/v1/figures").then().statusCode(403)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("scopeCode"));
+        as(TestTokens.department("37")).body(national).post("/api/v1/figures").then().statusCode(403)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("scopeType"));
+        as(TestTokens.board()).body(province).post("/api/v1/figures").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(province).post("/api/v1/figures").then().statusCode(401);
+        assertEquals(before, Rows.snapshot(db) + " figures=" + Rows.count(db, "declared_figure"));
+        as(TestTokens.registrar()).body(national).post("/api/v1/figures").then().statusCode(201).body("scopeKey", equalTo("national:VN"));
+    }
+
     @Test
     void boardsAndIntegratorsOnlyReadAndAnonymousCallersCannotWrite() {
         String zone = as(TestTokens.registrar()).body(Api.PARK).post("/api/v1/zones").then().statusCode(201).extract().path("id");

@@ -232,8 +232,9 @@ class WriteEndpointsAccessTest {
 
         long events = Rows.count(db, "outbox_event");
         writes.values().forEach(Runnable::run);
-        // one event per accepted record: zone ×3 (registered, updated, status), project ×3, report ×3, imported zone ×1
-        assertEquals(events + 10, Rows.count(db, "outbox_event"));
+        // one event per accepted record: zone ×3 (registered, updated, status), project ×3, report ×3, imported zone ×1,
+        // declared figure ×1 (issue #16: declarations are events too)
+        assertEquals(events + 11, Rows.count(db, "outbox_event"));
         given().get("/api/v1/zones/" + ids[0] + "/history").then().statusCode(200)
                 .body("actor", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("officer@dept-37")));
     }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.smallrye.mutiny.Multi;
 import vn.izone.reporting.exports.BoardReport;
+import vn.izone.reporting.exports.ReportLanguage;
 import vn.izone.reporting.exports.SummaryPage;
 import vn.izone.reporting.indicators.IndicatorStore;
 import vn.izone.reporting.indicators.LiveUpdates;
@@ -152,37 +153,44 @@ public class RollupResource {
     @GET
     @Path("provinces/{code}/summary.html")
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-    @Operation(summary = "A printable one-page summary of a province (A4): headline figures with their basis and its zones")
+    @Operation(summary = "A printable one-page summary of a province (A4): all kinds together (what adds up), then parks, clusters and economic zones apart, with their basis, and its zones")
     public String provinceSummary(@PathParam("code") String code) {
-        return SummaryPage.html(province(code), provinceZones(code));
+        JsonNode parent = province(code);
+        return SummaryPage.html(parent, kindViews("PROVINCE", code, parent), provinceZones(code));
     }
 
     @GET
     @Path("provinces/{code}/report.pdf")
     @Produces("application/pdf")
-    @Operation(summary = "The board report of a province as PDF (A4, Vietnamese): figures per kind with their basis, the zones, date and sources, page numbers")
-    public jakarta.ws.rs.core.Response provinceReport(@PathParam("code") String code) {
-        return report(false, code);
+    @Operation(summary = "The board report of a province as PDF (A4; Vietnamese, or English with lang=en): figures per kind with their basis, the zones, date and sources, page numbers")
+    public jakarta.ws.rs.core.Response provinceReport(@PathParam("code") String code, @QueryParam("lang") String lang) {
+        return report(false, code, ReportLanguage.of(lang));
     }
 
     @GET
     @Path("former-provinces/{code}/report.pdf")
     @Produces("application/pdf")
-    @Operation(summary = "The board report of a former province as PDF")
-    public jakarta.ws.rs.core.Response formerProvinceReport(@PathParam("code") String code) {
-        return report(true, code);
+    @Operation(summary = "The board report of a former province as PDF (lang=vi or en)")
+    public jakarta.ws.rs.core.Response formerProvinceReport(@PathParam("code") String code, @QueryParam("lang") String lang) {
+        return report(true, code, ReportLanguage.of(lang));
     }
 
-    private jakarta.ws.rs.core.Response report(boolean former, String code) {
+    private jakarta.ws.rs.core.Response report(boolean former, String code, ReportLanguage lang) {
         String type = former ? "FORMER_PROVINCE" : "PROVINCE";
         JsonNode parent = one((former ? "former-province:" : "province:") + code);
+        byte[] pdf = BoardReport.pdf(former, parent, kindViews(type, code, parent), zones(former, code), lang);
+        return jakarta.ws.rs.core.Response.ok(pdf, "application/pdf").header("Content-Language", lang.code())
+                .header("Content-Disposition", "inline; filename=\"" + (former ? "former-province-" : "province-") + code + "-report"
+                        + (lang == ReportLanguage.VI ? "" : "-" + lang.code()) + ".pdf\"").build();
+    }
+
+    /** The figures of each kind present in the scope (Kinds.view), parks, clusters, economic zones in that order. */
+    private Map<String, JsonNode> kindViews(String type, String code, JsonNode parent) {
         Map<String, JsonNode> kinds = new LinkedHashMap<>();
         for (String k : Kinds.ALL) {
             Kinds.view(parent, store.latest(Kinds.key(type, code, k)).orElse(null), k).ifPresent(v -> kinds.put(k, v));
         }
-        byte[] pdf = BoardReport.pdf(former, parent, kinds, zones(former, code));
-        return jakarta.ws.rs.core.Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"" + (former ? "former-province-" : "province-") + code + "-report.pdf\"").build();
+        return kinds;
     }
 
     @GET

@@ -5,26 +5,23 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import vn.izone.reporting.kinds.Kinds;
 import vn.izone.reporting.series.IndicatorPaths;
-import vn.izone.reporting.vocabulary.Basis;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The board report of a province or former province as a PDF (A4, in Vietnamese): headline figures per kind with
+ * The board report of a province or former province as a PDF (A4, in Vietnamese, or English with {@code ?lang=en}:
+ * ReportLanguage): headline figures per kind with
  * their basis, all kinds together only for what adds up (projects, workers), the zone table, the date of the figures
  * and their sources, page numbers. Rendered by openhtmltopdf (PDFBox) from XHTML; the DejaVu Sans font (full
  * Vietnamese) comes with the build, from the jasperreports-fonts jar, and is embedded (subset) in the file.
@@ -32,20 +29,18 @@ import java.util.Set;
 public final class BoardReport {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String FONT = "net/sf/jasperreports/fonts/dejavu/";
-    static final Map<String, String> KIND_NAMES = Map.of("INDUSTRIAL_PARK", "Khu công nghiệp", "INDUSTRIAL_CLUSTER", "Cụm công nghiệp",
-            "ECONOMIC_ZONE", "Khu kinh tế");
-    static final Map<String, String> STATUS = Map.ofEntries(Map.entry("PLANNED", "Có trong quy hoạch"),
-            Map.entry("LAND_TARGET_ALLOCATED", "Được phân bổ chỉ tiêu đất"), Map.entry("ESTABLISHED", "Đã thành lập"),
-            Map.entry("INVESTMENT_APPROVED", "Được chấp thuận chủ trương đầu tư"), Map.entry("DETAILED_PLANNING_APPROVED", "Được duyệt quy hoạch chi tiết"),
-            Map.entry("UNDER_CONSTRUCTION", "Đang xây dựng hạ tầng"), Map.entry("IN_OPERATION", "Đang hoạt động"),
-            Map.entry("EXPANDED", "Mở rộng"), Map.entry("REMOVED_FROM_PLANNING", "Đưa ra khỏi quy hoạch"));
 
     private BoardReport() {
     }
 
     /** @param kinds the figures of each kind present (Kinds.view), in the usual order */
     public static byte[] pdf(boolean former, JsonNode p, Map<String, JsonNode> kinds, List<JsonNode> zones) {
-        String html = html(former, p, kinds, zones);
+        return pdf(former, p, kinds, zones, ReportLanguage.VI);
+    }
+
+    /** The same in {@code lang}: every word, number and basis sentence in that language. */
+    public static byte[] pdf(boolean former, JsonNode p, Map<String, JsonNode> kinds, List<JsonNode> zones, ReportLanguage lang) {
+        String html = html(former, p, kinds, zones, lang);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useFastMode();
@@ -69,20 +64,21 @@ public final class BoardReport {
         return in;
     }
 
-    static String html(boolean former, JsonNode p, Map<String, JsonNode> kinds, List<JsonNode> zones) {
+    static String html(boolean former, JsonNode p, Map<String, JsonNode> kinds, List<JsonNode> zones, ReportLanguage l) {
         String name = esc(p.path("scopeName").asText(p.path("scopeCode").asText()));
         String code = esc(p.path("scopeCode").asText());
-        String title = (former ? "Tỉnh cũ " : "") + name;
+        String title = (former ? l.w("formerPrefix") : "") + name;
+        String computed = when(l, p.path("computedAt").asText());
         StringBuilder h = new StringBuilder(16_384 + zones.size() * 400);
         h.append("""
                 <?xml version="1.0" encoding="UTF-8"?>
-                <html xmlns="http://www.w3.org/1999/xhtml" lang="vi"><head><meta charset="utf-8"/>
-                <title>Báo cáo khu, cụm công nghiệp: %1$s</title>
+                <html xmlns="http://www.w3.org/1999/xhtml" lang="%6$s"><head><meta charset="utf-8"/>
+                <title>%7$s: %1$s</title>
                 <style>
                 @page { size: A4 portrait; margin: 16mm 12mm 16mm 12mm;
-                  @top-left { content: "izone · Báo cáo khu, cụm công nghiệp · %1$s"; font: 7.5pt 'DejaVu Sans'; color: #555; }
-                  @bottom-left { content: "Số liệu tính lúc %3$s (giờ Việt Nam)"; font: 7.5pt 'DejaVu Sans'; color: #555; }
-                  @bottom-right { content: "Trang " counter(page) " / " counter(pages); font: 7.5pt 'DejaVu Sans'; color: #555; } }
+                  @top-left { content: "izone · %7$s · %1$s"; font: 7.5pt 'DejaVu Sans'; color: #555; }
+                  @bottom-left { content: "%8$s %3$s (%9$s)"; font: 7.5pt 'DejaVu Sans'; color: #555; }
+                  @bottom-right { content: "%10$s " counter(page) " / " counter(pages); font: 7.5pt 'DejaVu Sans'; color: #555; } }
                 body { font-family: 'DejaVu Sans'; font-size: 9pt; line-height: 1.3; color: #111; }
                 h1 { font-size: 16pt; margin: 0 0 1mm; } h2 { font-size: 11pt; margin: 5mm 0 1.5mm; border-bottom: 0.6pt solid #888; }
                 h3 { font-size: 10pt; margin: 3mm 0 1mm; }
@@ -98,81 +94,78 @@ public final class BoardReport {
                 .src { font-size: 7.5pt; color: #444; }
                 </style></head><body>
                 <h1>%1$s</h1>
-                <div class="meta">%4$s %2$s · Số liệu tính lúc %3$s (giờ Việt Nam) · Báo cáo lập lúc %5$s</div>
-                """.formatted(title, code, when(p.path("computedAt").asText()), former ? "Mã tỉnh cũ (trước sáp nhập 2025)" : "Mã tỉnh",
-                when(Instant.now().toString())));
+                <div class="meta">%4$s %2$s · %8$s %3$s (%9$s) · %11$s %5$s</div>
+                """.formatted(title, code, computed, former ? l.w("formerCode") : l.w("provinceCode"), when(l, Instant.now().toString()),
+                l.code(), l.w("title"), l.w("computedAt"), l.w("vnTime"), l.w("page"), l.w("madeAt")));
 
-        h.append("<h2>Tất cả các loại, cộng chung</h2>\n<div class=\"meta\">Chỉ những số cộng được giữa khu công nghiệp, cụm công nghiệp và khu kinh tế: ")
-                .append("dự án và lao động. Lấp đầy, diện tích và vốn xem theo từng loại bên dưới.</div>\n<table class=\"figs\"><tbody>\n");
-        row(h, "Số khu (mọi loại)", num(p, "/zones/total"), "đang hoạt động " + num(p, "/zones/operating") + "; đã đưa ra khỏi quy hoạch " + num(p, "/zones/removed"));
-        row(h, "Dự án (cộng các loại)", num(p, "/projects/active"), "FDI " + num(p, "/projects/fdi") + " · DDI " + num(p, "/projects/domestic")
-                + "; dự án ngừng, thu hồi không tính (" + num(p, "/projects/inactive") + ")");
-        row(h, "Lao động (cộng các loại)", num(p, "/employment/workers"), "Nguồn: " + Basis.vi(text(p, "/employment/source")));
+        h.append("<h2>").append(l.w("allKinds")).append("</h2>\n<div class=\"meta\">").append(esc(l.w("allKindsNote")))
+                .append("</div>\n<table class=\"figs\"><tbody>\n");
+        row(h, l.w("zonesAll"), num(l, p, "/zones/total"), l.w("operatingRemoved").formatted(num(l, p, "/zones/operating"), num(l, p, "/zones/removed")));
+        row(h, l.w("projectsAll"), num(l, p, "/projects/active"), "FDI " + num(l, p, "/projects/fdi") + " · DDI " + num(l, p, "/projects/domestic")
+                + "; " + l.w("inactiveLeftOut").formatted(num(l, p, "/projects/inactive")));
+        row(h, l.w("workersAll"), num(l, p, "/employment/workers"), l.w("source") + l.basis(text(p, "/employment/source")));
         h.append("</tbody></table>\n");
 
         for (String kind : Kinds.ALL) {
             JsonNode k = kinds.get(kind);
-            h.append("<h2 class=\"k-").append(kind).append("\">").append(KIND_NAMES.get(kind)).append("</h2>\n");
+            h.append("<h2 class=\"k-").append(kind).append("\">").append(esc(l.kind(kind))).append("</h2>\n");
             if (k == null) {
-                h.append("<div class=\"meta\">Không có khu loại này.</div>\n");
+                h.append("<div class=\"meta\">").append(esc(l.w("noneOfKind"))).append("</div>\n");
                 continue;
             }
-            h.append("<div class=\"meta\">Số liệu lấy từ ").append("byKind".equals(text(k, "/kindSource"))
-                    ? "phần theo loại (byKind) của ảnh chụp " + esc(p.path("scopeKey").asText())
-                    : "ảnh chụp " + esc(k.path("scopeKey").asText())).append(", tính lúc ").append(when(k.path("computedAt").asText())).append("</div>\n");
+            boolean byKind = "byKind".equals(text(k, "/kindSource"));
+            h.append("<div class=\"meta\">").append(esc((byKind ? l.w("fromByKind") : l.w("fromSnapshot"))
+                    .formatted(byKind ? p.path("scopeKey").asText() : k.path("scopeKey").asText(), when(l, k.path("computedAt").asText())))).append("</div>\n");
             h.append("<table class=\"figs\"><tbody>\n");
-            row(h, "Khu quy hoạch", num(k, "/zones/planned"), "mới ở giai đoạn quy hoạch; tổng số khu đã đăng ký " + num(k, "/zones/total"));
-            row(h, "Đã thành lập", num(k, "/zones/established"), "có quyết định thành lập; diện tích thành lập " + num(k, "/areas/establishedHa") + " ha");
-            row(h, "Đang hoạt động", num(k, "/zones/operating"), "đã đi vào hoạt động; diện tích " + num(k, "/areas/operatingHa") + " ha");
-            row(h, "Đất công nghiệp", num(k, "/areas/industrialLandHa") + " ha", "đã cho thuê " + num(k, "/areas/leasedHa") + " ha; diện tích quy hoạch "
-                    + num(k, "/areas/plannedHa") + " ha");
-            occupancy(h, "Tỷ lệ lấp đầy", k.path("occupancy"));
-            occupancy(h, "Lấp đầy (khu đang hoạt động)", k.path("occupancyOperating"));
-            row(h, "Dự án FDI / DDI", num(k, "/projects/fdi") + " / " + num(k, "/projects/domestic"), "dự án đang hoạt động " + num(k, "/projects/active"));
+            row(h, l.w("planned"), num(l, k, "/zones/planned"), l.w("plannedBasis").formatted(num(l, k, "/zones/total")));
+            row(h, l.w("established"), num(l, k, "/zones/established"), l.w("establishedBasis").formatted(num(l, k, "/areas/establishedHa")));
+            row(h, l.w("operating"), num(l, k, "/zones/operating"), l.w("operatingBasis").formatted(num(l, k, "/areas/operatingHa")));
+            row(h, l.w("land"), num(l, k, "/areas/industrialLandHa") + " ha", l.w("landBasis").formatted(num(l, k, "/areas/leasedHa"),
+                    num(l, k, "/areas/plannedHa")));
+            occupancy(h, l, l.w("occupancy"), k.path("occupancy"));
+            occupancy(h, l, l.w("occupancyOperating"), k.path("occupancyOperating"));
+            row(h, l.w("fdiDdi"), num(l, k, "/projects/fdi") + " / " + num(l, k, "/projects/domestic"), l.w("activeProjects").formatted(num(l, k, "/projects/active")));
             JsonNode cap = k.path("projects").path("capitalByCurrency");
             if (cap.isObject()) {
-                row(h, "Vốn FDI (USD)", num(k, "/projects/capitalByCurrency/USD/fdi"), "vốn đăng ký, cộng theo loại tiền, không quy đổi");
-                row(h, "Vốn DDI (VND)", num(k, "/projects/capitalByCurrency/VND/domestic"), "vốn đăng ký, cộng theo loại tiền, không quy đổi"
-                        + (decimal(k, "/projects/capitalByCurrency/USD/domestic") ? "; DDI bằng USD " + num(k, "/projects/capitalByCurrency/USD/domestic") : "")
-                        + (decimal(k, "/projects/capitalByCurrency/VND/fdi") ? "; FDI bằng VND " + num(k, "/projects/capitalByCurrency/VND/fdi") : ""));
+                row(h, l.w("capFdiUsd"), num(l, k, "/projects/capitalByCurrency/USD/fdi"), l.w("capitalBasis"));
+                row(h, l.w("capDdiVnd"), num(l, k, "/projects/capitalByCurrency/VND/domestic"), l.w("capitalBasis")
+                        + (decimal(k, "/projects/capitalByCurrency/USD/domestic") ? l.w("ddiInUsd").formatted(num(l, k, "/projects/capitalByCurrency/USD/domestic")) : "")
+                        + (decimal(k, "/projects/capitalByCurrency/VND/fdi") ? l.w("fdiInVnd").formatted(num(l, k, "/projects/capitalByCurrency/VND/fdi")) : ""));
             } else {
-                row(h, "Vốn", "–", "chưa có vốn theo loại (chỉ có trong ảnh chụp riêng của loại)");
+                row(h, l.w("capital"), "–", l.w("noCapital"));
             }
-            row(h, "Lao động", num(k, "/employment/workers"), "Nguồn: " + Basis.vi(text(k, "/employment/source")));
+            row(h, l.w("workers"), num(l, k, "/employment/workers"), l.w("source") + l.basis(text(k, "/employment/source")));
             h.append("</tbody></table>\n");
         }
 
-        h.append("<h2>Các khu (").append(zones.size()).append(")</h2>\n<table class=\"zones\"><thead><tr>")
-                .append("<th>Khu</th><th>Loại</th><th>Trạng thái</th><th class=\"n\">Đất CN (ha)</th><th class=\"n\">Đã thuê (ha)</th>")
-                .append("<th class=\"n\">Lấp đầy</th><th class=\"n\">Dự án</th><th class=\"n\">Lao động</th></tr></thead><tbody>\n");
+        h.append("<h2>").append(l.w("zones")).append(" (").append(zones.size()).append(")</h2>\n<table class=\"zones\"><thead><tr>")
+                .append("<th>").append(l.w("zone")).append("</th><th>").append(l.w("kind")).append("</th><th>").append(l.w("status"))
+                .append("</th><th class=\"n\">").append(l.w("landHa")).append("</th><th class=\"n\">").append(l.w("leasedHa"))
+                .append("</th><th class=\"n\">").append(l.w("occ")).append("</th><th class=\"n\">").append(l.w("projects"))
+                .append("</th><th class=\"n\">").append(l.w("workers")).append("</th></tr></thead><tbody>\n");
         for (JsonNode z : zones) {
             String kind = text(z, "/place/kind");
             String status = text(z, "/place/status");
             h.append("<tr><td>").append(esc(z.path("scopeName").asText(z.path("scopeCode").asText()))).append("</td><td>")
-                    .append(esc(KIND_NAMES.getOrDefault(kind, kind))).append("</td><td>").append(esc(STATUS.getOrDefault(status, status)))
-                    .append("</td><td class=\"n\">").append(num(z, "/areas/industrialLandHa")).append("</td><td class=\"n\">").append(num(z, "/areas/leasedHa"))
-                    .append("</td><td class=\"n\">").append(percent(z.path("occupancy"))).append("</td><td class=\"n\">").append(num(z, "/projects/active"))
-                    .append("</td><td class=\"n\">").append(num(z, "/employment/workers")).append("</td></tr>\n");
+                    .append(esc(kind == null ? null : l.zoneKind(kind))).append("</td><td>").append(esc(status == null ? null : l.status(status)))
+                    .append("</td><td class=\"n\">").append(num(l, z, "/areas/industrialLandHa")).append("</td><td class=\"n\">").append(num(l, z, "/areas/leasedHa"))
+                    .append("</td><td class=\"n\">").append(percent(l, z.path("occupancy"))).append("</td><td class=\"n\">").append(num(l, z, "/projects/active"))
+                    .append("</td><td class=\"n\">").append(num(l, z, "/employment/workers")).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
 
         Set<String> scopes = new LinkedHashSet<>();
         scopes.add(p.path("scopeKey").asText());
         kinds.values().stream().filter(k -> !"byKind".equals(text(k, "/kindSource"))).forEach(k -> scopes.add(k.path("scopeKey").asText()));
-        h.append("<h2>Nguồn số liệu</h2>\n<div class=\"src\">")
-                .append("Mọi số liệu lấy từ ảnh chụp chỉ tiêu do metrics-service tính từ sổ đăng ký khu (registry-service) và công bố trên ")
-                .append("izone.metrics.indicators.v1; reporting-service không tự tính số nào. Ảnh chụp dùng ở đây: ")
-                .append(esc(String.join(", ", scopes))).append(" (số liệu theo loại không có ảnh chụp riêng lấy từ phần byKind của ")
-                .append(esc(p.path("scopeKey").asText())).append(") và ").append(zones.size()).append(" ảnh chụp của từng khu. ")
-                .append("Tỷ lệ lấp đầy = diện tích đã cho thuê ÷ đất công nghiệp cho thuê, cộng theo diện tích (không lấy trung bình các tỷ lệ), ")
-                .append("tính riêng cho từng loại khu. Vốn theo từng loại tiền, không quy đổi. Vị trí của khu: ")
-                .append("theo ảnh chụp của khu, nếu không có thì theo sổ đăng ký.</div>\n</body></html>\n");
+        h.append("<h2>").append(l.w("sources")).append("</h2>\n<div class=\"src\">")
+                .append(esc(l.w("sourcesText").formatted(String.join(", ", scopes), p.path("scopeKey").asText(), zones.size())))
+                .append("</div>\n</body></html>\n");
         return h.toString();
     }
 
-    private static void occupancy(StringBuilder h, String label, JsonNode o) {
-        row(h, label, percent(o), num(o, "/leasedHa") + " ha đã thuê ÷ " + num(o, "/industrialLandHa") + " ha đất công nghiệp, "
-                + num(o, "/zonesCounted") + " khu; cơ sở: " + Basis.vi(text(o, "/basis")));
+    private static void occupancy(StringBuilder h, ReportLanguage l, String label, JsonNode o) {
+        row(h, label, percent(l, o), l.w("occupancyBasis").formatted(num(l, o, "/leasedHa"), num(l, o, "/industrialLandHa"),
+                num(l, o, "/zonesCounted"), l.basis(text(o, "/basis"))));
     }
 
     private static void row(StringBuilder h, String label, String value, String basis) {
@@ -180,8 +173,8 @@ public final class BoardReport {
                 .append(esc(basis)).append("</td></tr>\n");
     }
 
-    static String percent(JsonNode o) {
-        String n = num(o, "/ratePercent");
+    static String percent(ReportLanguage l, JsonNode o) {
+        String n = num(l, o, "/ratePercent");
         return "–".equals(n) ? n : n + " %";
     }
 
@@ -190,16 +183,9 @@ public final class BoardReport {
         return d != null && d.signum() != 0;
     }
 
-    /** Numbers as Vietnamese write them: 12.325 and 91,25. */
-    static String num(JsonNode n, String pointer) {
-        BigDecimal d = IndicatorPaths.decimal(n.at(pointer));
-        if (d == null) {
-            return "–";
-        }
-        DecimalFormatSymbols vi = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("vi-VN"));
-        vi.setGroupingSeparator('.');
-        vi.setDecimalSeparator(',');
-        return new DecimalFormat("#,##0.##", vi).format(d);
+    /** Numbers as the report's language writes them: 12.325 and 91,25 in Vietnamese, 12,325 and 91.25 in English. */
+    static String num(ReportLanguage l, JsonNode n, String pointer) {
+        return l.number(IndicatorPaths.decimal(n.at(pointer)));
     }
 
     static String text(JsonNode n, String pointer) {
@@ -207,9 +193,10 @@ public final class BoardReport {
         return v.isValueNode() && !v.isNull() ? v.asText() : null;
     }
 
-    static String when(String iso) {
+    /** Vietnamese write 02/12/2026; in English that reads as February, so the English report writes 2026-12-02. */
+    static String when(ReportLanguage l, String iso) {
         try {
-            return DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(Instant.parse(iso).atZone(VIETNAM));
+            return DateTimeFormatter.ofPattern(l == ReportLanguage.VI ? "dd/MM/yyyy HH:mm" : "yyyy-MM-dd HH:mm").format(Instant.parse(iso).atZone(VIETNAM));
         } catch (RuntimeException e) {
             return "–";
         }

@@ -28,6 +28,15 @@ public interface RegistryApi {
     @Path("zones")
     Response zones(@QueryParam("page") int page, @QueryParam("size") int size);
 
+    /**
+     * Declared figures as known today (FigureView, one per figure and date of a scope, the latest submission), with
+     * the register figure each corresponds to; a null filter is left out.
+     */
+    @GET
+    @Path("figures")
+    Response figures(@QueryParam("provinceCode") String provinceCode, @QueryParam("scopeType") String scopeType,
+                     @QueryParam("scopeCode") String scopeCode);
+
     /** The land bank's offers; a null filter is left out of the query string. */
     @GET
     @Path("land-bank")

@@ -87,6 +87,33 @@ class BoardReportTest {
             assertTrue(text.contains("Tỉnh cũ Ninh Bình (cũ)") && text.contains("Cụm công nghiệp Gia Phú") && text.contains("40,5 %"), text);
         }
         given().get("/api/v1/rollups/provinces/NOPE/report.pdf").then().statusCode(404).contentType("application/problem+json");
+
+        // Issue #16: the same report in English, every word, number and basis sentence in English
+        byte[] english = given().get("/api/v1/rollups/provinces/P37/report.pdf?lang=en").then().statusCode(200)
+                .contentType("application/pdf").header("Content-Language", "en")
+                .header("Content-Disposition", containsString("province-P37-report-en.pdf")).extract().asByteArray();
+        Files.write(Path.of("target", "board-report-en.pdf"), english);
+        try (PDDocument doc = Loader.loadPDF(english)) {
+            assertEquals(595.3, doc.getPage(0).getMediaBox().getWidth(), 0.5, "A4 wide");
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            for (String expected : new String[] {"Ninh Bình", "All kinds together", "Industrial parks", "Industrial clusters", "Economic zones",
+                    "No zone of this kind.", "91.25 %", "40.5 %", "12,325", "2,325", "10,000", "50,000,000", "750,000,000,000",
+                    "Khu công nghiệp Gián Khẩu", "Cụm công nghiệp Gia Phú", "In operation", "Under construction", "Zones planned",
+                    "summed over established zones (established or later, not removed)", "PROJECTS: workers declared by active secondary projects",
+                    "Figures computed at", "Sources", "province-kind:P37:INDUSTRIAL_CLUSTER", "Page 1 / " + doc.getNumberOfPages()}) {
+                assertTrue(text.contains(expected), "the English report says '" + expected + "':\n" + text);
+            }
+            for (String vietnamese : new String[] {"Trang ", "Không có khu loại này", "Đang hoạt động", "cộng trên", "Nguồn số liệu", "Tỷ lệ lấp đầy",
+                    "Số liệu tính lúc", "91,25"}) {
+                assertTrue(!text.contains(vietnamese), "no Vietnamese words but names in the English report: '" + vietnamese + "'");
+            }
+        }
+        given().get("/api/v1/rollups/provinces/P37/report.pdf?lang=fr").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("lang"));
+        byte[] formerEnglish = given().get("/api/v1/rollups/former-provinces/P36/report.pdf?lang=EN").then().statusCode(200).extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(formerEnglish)) {
+            assertTrue(new PDFTextStripper().getText(doc).contains("Former province Ninh Bình (cũ)"));
+        }
     }
 
     @Test

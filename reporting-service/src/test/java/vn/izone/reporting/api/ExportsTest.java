@@ -210,15 +210,33 @@ class ExportsTest {
         throw new AssertionError("no column " + header);
     }
 
+    /**
+     * Issue #16: the summary shows parks, clusters and economic zones apart (parks from the province's byKind, clusters
+     * from their own snapshot), and no occupancy over both (E37's combined 87.5 % is not a figure anyone publishes).
+     */
     @Test
-    void provinceSummaryIsPrintableHtmlWithBasis() {
-        given().get("/api/v1/rollups/provinces/E37/summary.html").then().statusCode(200).contentType(containsString("text/html"))
+    void provinceSummaryIsPrintableHtmlWithBasisAndTheKindsApart() {
+        String page = given().get("/api/v1/rollups/provinces/E37/summary.html").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("<h1>Ninh Bình</h1>"))
                 .body(containsString("@page"))
-                .body(containsString("87.5 %"))
-                .body(containsString("175 ha ÷ 200 ha"))
+                .body(containsString("Khu công nghiệp / Industrial parks"))
+                .body(containsString("Cụm công nghiệp / Industrial clusters"))
+                .body(containsString("Khu kinh tế / Economic zones"))
+                .body(containsString("91.25 %"))
+                .body(containsString("182.5 ha ÷ 200 ha, 2 khu / zones"))
+                .body(containsString("40.5 %"))
+                .body(containsString("81 ha ÷ 200 ha"))
+                .body(containsString("không có / none"))
+                .body(containsString("Lao động (cộng các loại) / Workers (all kinds)"))
+                .body(containsString("12,325"))
                 .body(containsString("Khu công nghiệp Đồng Văn I"))
-                .body(containsString(Snapshots.WORKERS_SOURCE));
+                .body(containsString(Snapshots.WORKERS_SOURCE))
+                .extract().asString();
+        int kinds = page.indexOf("Theo loại khu / By kind of zone");
+        assertTrue(kinds > 0, "a section by kind");
+        // the clusters' capital comes from their own snapshot; the parks' byKind has none and says so
+        assertTrue(page.contains("chưa có / n/a"), "no capital made up for the parks");
+        assertTrue(!page.contains("87.5 %"), "no occupancy over parks and clusters together");
         given().get("/api/v1/rollups/provinces/NOPE/summary.html").then().statusCode(404);
     }
 

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Stands in for registry-service's REST API (another module, another process): GET /api/v1/zones/{id} answers with
  * the zones a test registers, in the registry's ZoneView shape (or 503 for the zones a test makes fail), and counts the
  * calls per zone so a test can check the cache; GET /api/v1/land-bank answers with the offers a test sets (or late, or failing) and keeps the query strings
- * it was sent. PostgreSQL and Kafka stay real.
+ * it was sent; GET /api/v1/figures answers with the declared figures a test sets. The same server plays metrics-service's
+ * indicators as of a date ({@link MetricsStub}). PostgreSQL and Kafka stay real.
  */
 public class RegistryStub implements QuarkusTestResourceLifecycleManager {
     public static final Map<String, String> ZONES = new ConcurrentHashMap<>();
@@ -43,7 +44,37 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
     public static volatile int zoneListStatus = 200;
     /** The register's zone list (GET /api/v1/zones?page=&size=), in the registry's ZoneView shape, paged as it pages. */
     public static final List<String> ZONE_LIST = new CopyOnWriteArrayList<>();
+    /** GET /api/v1/figures: the declared figures as known today, in the registry's FigureView shape (the stub does not filter). */
+    public static volatile String figures = "[]";
+    public static volatile int figuresStatus = 200;
+    /** The query string of every figures request, in order ("" for none). */
+    public static final List<String> FIGURE_QUERIES = new CopyOnWriteArrayList<>();
     private HttpServer server;
+
+    /** One declared figure as the registry's FigureView writes it (indicator and kind may be null). */
+    public static String figure(String scopeType, String scopeCode, String province, String figure, String kind, String indicator,
+                                String value, String unit, String validOn, String source) {
+        String scopeKey = switch (scopeType) {
+            case "PROVINCE" -> "province:" + scopeCode;
+            case "FORMER_PROVINCE" -> "former-province:" + scopeCode;
+            case "ZONE" -> "zone:" + scopeCode;
+            default -> "national:VN";
+        };
+        String register = indicator == null ? null : kind == null ? scopeKey : switch (scopeType) {
+            case "PROVINCE" -> "province-kind:" + scopeCode + ":" + kind;
+            case "FORMER_PROVINCE" -> "former-province-kind:" + scopeCode + ":" + kind;
+            default -> "zone-kind:" + kind;
+        };
+        return """
+                {"id":"%s","scopeType":"%s","scopeCode":"%s","scopeKey":"%s","provinceCode":%s,"figure":"%s","kind":%s,"indicator":%s,
+                 "registerScopeKey":%s,"value":%s,"unit":"%s","validOn":"%s","recordedAt":"2026-01-15T02:30:00Z","actor":"officer@dept-37","source":"%s"}"""
+                .formatted(java.util.UUID.randomUUID(), scopeType, scopeCode, scopeKey, quoted(province), figure, quoted(kind), quoted(indicator),
+                        quoted(register), value, unit, validOn, source);
+    }
+
+    private static String quoted(String s) {
+        return s == null ? "null" : "\"" + s + "\"";
+    }
 
     public static void zone(String id, String name, String provinceCode, String formerProvinceCode, String kind, String status) {
         ZONES.put(id, """
@@ -140,6 +171,18 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
                 // the caller gave up waiting (the timeout test): nothing to answer to
             }
         });
+        server.createContext("/api/v1/figures", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            FIGURE_QUERIES.add(query == null ? "" : query);
+            int status = figuresStatus;
+            byte[] bytes = (status == 200 ? figures : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        MetricsStub.install(server);
         // A late land-bank answer must not hold up the zone lookups of other tests.
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "registry-stub");
@@ -150,6 +193,9 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         String landBank = "quarkus.fault-tolerance.\"vn.izone.reporting.landbank.RegistryLandBank/offers\".";
         String zoneList = "quarkus.fault-tolerance.\"vn.izone.reporting.ogc.RegistryZones/page\".";
         return Map.of("izone.registry.url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "izone.metrics.url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "quarkus.fault-tolerance.\"vn.izone.reporting.discrepancies.RegisterFigures/asOf\".circuit-breaker.delay", MetricsStub.CIRCUIT_DELAY_MS,
+                "quarkus.fault-tolerance.\"vn.izone.reporting.discrepancies.DeclaredFigures/asKnownToday\".circuit-breaker.delay", CIRCUIT_DELAY_MS,
                 landBank + "timeout.value", LAND_BANK_TIMEOUT_MS,
                 landBank + "circuit-breaker.delay", CIRCUIT_DELAY_MS,
                 zoneList + "circuit-breaker.delay", CIRCUIT_DELAY_MS,
