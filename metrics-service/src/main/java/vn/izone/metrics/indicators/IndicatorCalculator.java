@@ -189,7 +189,7 @@ public class IndicatorCalculator {
     /** The period figures the sums hold, the latest period first (as the grouping query orders them). */
     private static List<Indicators.PeriodFigures> periodsOf(Sums s) {
         Map<String, Map<String, BigDecimal>> periods = new LinkedHashMap<>();
-        s.withPrefix("period:").forEach((k, v) -> {
+        s.forEachWithPrefix("period:", (k, v) -> { // any order: the list is sorted at the end
             int cut = k.lastIndexOf('|');
             periods.computeIfAbsent(k.substring(0, cut), p -> new java.util.HashMap<>()).put(k.substring(cut + 1), v);
         });
