@@ -58,17 +58,9 @@ public class IndicatorPublisher {
     ManagedExecutor executor;
     @Inject
     MeterRegistry meters;
-    /**
-     * At least this long between two publishing rounds of the scopes above zones: the nudges of every batch committed
-     * meanwhile share one round, so a hot scope (national, a province) is published a few times a second, not once
-     * per batch — consumers of the topic (reporting) are not flooded with snapshots nobody reads, and a change still
-     * shows within a fraction of a second.
-     */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "izone.indicators.coalesce", defaultValue = "100ms")
-    java.time.Duration coalesce;
-    /** The same for the zones' lane: a zone's snapshot is small, and it is what a change is first seen in. */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "izone.indicators.coalesce-zones", defaultValue = "20ms")
-    java.time.Duration coalesceZones;
+    /** How far apart rounds are, per lane (izone.indicators.coalesce, coalesce-zones): see {@link PublishingConfig}. */
+    @Inject
+    PublishingConfig config;
 
     private final Lane zones = new Lane(PublishQueue.Lane.ZONES);
     private final Lane above = new Lane(PublishQueue.Lane.ABOVE_ZONES);
@@ -141,7 +133,7 @@ public class IndicatorPublisher {
                 return;
             }
             try {
-                java.time.Duration spacing = which == PublishQueue.Lane.ZONES ? coalesceZones : coalesce;
+                java.time.Duration spacing = which == PublishQueue.Lane.ZONES ? config.coalesceZones() : config.coalesce();
                 do {
                     again.set(false);
                     long wait = lastRound + Math.max(spacing.toNanos(), lastRoundNanos) - System.nanoTime();

@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -76,8 +75,8 @@ public class OutboxRelay {
     MeterRegistry meters;
     @Inject
     OutboxListener listener;
-    @ConfigProperty(name = "izone.outbox.batch-size")
-    int batchSize;
+    @Inject
+    OutboxConfig settings;
     @Inject
     OutboxRelay self;
     @Inject
@@ -176,7 +175,7 @@ public class OutboxRelay {
             int sent;
             do {
                 sent = self.relayBatch();
-            } while (sent == batchSize && running);
+            } while (sent == settings.batchSize() && running);
             pause = FIRST_PAUSE;
         } catch (RuntimeException e) {
             // Kafka or PostgreSQL unreachable: the events wait in the outbox and go out in order later.
@@ -202,7 +201,7 @@ public class OutboxRelay {
             }
             List<Pending> rows = new ArrayList<>();
             try (PreparedStatement take = c.prepareStatement(TAKE_BATCH)) {
-                take.setInt(1, batchSize);
+                take.setInt(1, settings.batchSize());
                 try (ResultSet rs = take.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
