@@ -246,7 +246,7 @@ public class AggregateStore {
         // DELETE, not TRUNCATE: readers keep seeing the old rows (MVCC) until the rebuild commits.
         for (String table : List.of("applied_version", "zone_state", "project_state", "report_state",
                 "zone_state_history", "project_state_history", "report_state_history", "sequence_gap",
-                "zone_figures", "scope_value")) {
+                "zone_figures", "scope_value", "scope_period")) {
             em.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
     }
