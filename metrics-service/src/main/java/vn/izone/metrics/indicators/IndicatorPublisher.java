@@ -40,6 +40,15 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class IndicatorPublisher {
     public static final String CHANNEL = "indicators";
+    /**
+     * The same topic through a producer of its own: a zone's snapshot is small, a province's or the country's large,
+     * and in one producer the zone lane's acknowledgements queued behind the other lane's sends (JFR: the zone lane's
+     * rounds waited on Kafka while the scopes above were in flight). Each scope always goes through one of the two,
+     * so its snapshots stay in order.
+     */
+    public static final String ZONES_CHANNEL = "indicators-zones";
+    /** A zone round waits at most this long after a long one (see {@link Lane}): a zone's change is never parked for seconds. */
+    static final java.time.Duration ZONE_BACKOFF_CAP = java.time.Duration.ofMillis(250);
     static final int SCOPES_PER_ROUND = 500;
     private static final Logger LOG = Logger.getLogger(IndicatorPublisher.class);
 
@@ -52,6 +61,9 @@ public class IndicatorPublisher {
     @Inject
     @Channel(CHANNEL)
     Emitter<String> emitter;
+    @Inject
+    @Channel(ZONES_CHANNEL)
+    Emitter<String> zoneEmitter;
     @Inject
     IndicatorPublisher self;
     @Inject
@@ -106,7 +118,9 @@ public class IndicatorPublisher {
      * One lane of the publisher: one drain at a time, a nudge meanwhile makes it go round once more, and rounds at
      * least the lane's coalescing interval apart and at least as long apart as the last round took. When a backlog
      * makes rounds long (a catch-up dirties every scope), publishing takes at most about half the time, and applying
-     * the backlog the rest.
+     * the backlog the rest. The zone lane backs off by at most {@link #ZONE_BACKOFF_CAP}: its rounds are bounded (at
+     * most {@value #SCOPES_PER_ROUND} small scopes), and a round slowed by a busy machine made the next zone change
+     * wait as long again (7.8 s rounds under load, bench of 2026-12-02).
      */
     private final class Lane {
         private final PublishQueue.Lane which;
@@ -133,10 +147,12 @@ public class IndicatorPublisher {
                 return;
             }
             try {
-                java.time.Duration spacing = which == PublishQueue.Lane.ZONES ? config.coalesceZones() : config.coalesce();
+                boolean zoneLane = which == PublishQueue.Lane.ZONES;
+                java.time.Duration spacing = zoneLane ? config.coalesceZones() : config.coalesce();
                 do {
                     again.set(false);
-                    long wait = lastRound + Math.max(spacing.toNanos(), lastRoundNanos) - System.nanoTime();
+                    long backoff = zoneLane ? Math.min(lastRoundNanos, ZONE_BACKOFF_CAP.toNanos()) : lastRoundNanos;
+                    long wait = lastRound + Math.max(spacing.toNanos(), backoff) - System.nanoTime();
                     if (wait > 0) {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
@@ -175,8 +191,9 @@ public class IndicatorPublisher {
         List<PublishQueue.Due> claimed = due.stream().filter(d -> taken.contains(d.scopeKey())).toList();
         List<Scope> scopes = claimed.stream().map(d -> Scope.ofKey(d.scopeKey())).toList();
         List<CompletableFuture<Void>> acks = new ArrayList<>(claimed.size());
+        Emitter<String> producer = lane == PublishQueue.Lane.ZONES ? zoneEmitter : emitter;
         for (Indicators indicators : calculator.incremental(scopes)) { // read after the versions: nothing is missed
-            acks.add(send(indicators.scopeKey(), indicators));
+            acks.add(send(producer, indicators.scopeKey(), indicators));
         }
         Acks.await(acks, "the indicators");
         queue.published(claimed, readAt);
@@ -184,7 +201,7 @@ public class IndicatorPublisher {
         return due.size();
     }
 
-    private CompletableFuture<Void> send(String key, Indicators indicators) {
+    private CompletableFuture<Void> send(Emitter<String> producer, String key, Indicators indicators) {
         String payload;
         try {
             payload = json.writeValueAsString(indicators);
@@ -192,7 +209,7 @@ public class IndicatorPublisher {
             throw new IllegalStateException(e);
         }
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        emitter.send(Acks.tracked(Message.of(payload, Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())), ack));
+        producer.send(Acks.tracked(Message.of(payload, Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())), ack));
         return ack;
     }
 }

@@ -207,8 +207,11 @@ public class RollupResource {
     @GET
     @Path("{scopeType}/{code}")
     @Operation(summary = "One scope, latest figures: former-provinces/{code}, zone-kinds/{kind}, cluster-models/{model}, zones/{id}")
-    public JsonNode scope(@PathParam("scopeType") String scopeType, @PathParam("code") String code) {
-        return one(scopeKey(scopeType, code));
+    public String scope(@PathParam("scopeType") String scopeType, @PathParam("code") String code) {
+        // the stored JSON as received, like national(): a board polling a zone costs a key lookup, not a parse and a
+        // re-serialisation (most of reporting's CPU while the bench's probes polled zones, JFR)
+        String key = scopeKey(scopeType, code);
+        return store.latestJson(key).orElseThrow(() -> new NotFoundException("no figures yet for " + key));
     }
 
     @GET
