@@ -50,6 +50,12 @@ public class IndicatorPublisher {
     /** A zone round waits at most this long after a long one (see {@link Lane}): a zone's change is never parked for seconds. */
     static final java.time.Duration ZONE_BACKOFF_CAP = java.time.Duration.ofMillis(250);
     static final int SCOPES_PER_ROUND = 500;
+    /**
+     * Scopes above zones per round: a country's or a province's snapshot holds thousands of figures, and a round
+     * holds its scopes' sums and snapshots in memory until Kafka acknowledges them: 500 of them took metrics past a
+     * 256 MiB heap (OutOfMemoryError, bench of 2026-12-02) and made its resident size peak near 600 MiB.
+     */
+    static final int SCOPES_ABOVE_ZONES_PER_ROUND = 100;
     private static final Logger LOG = Logger.getLogger(IndicatorPublisher.class);
 
     @Inject
@@ -157,7 +163,7 @@ public class IndicatorPublisher {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
                     long started = System.nanoTime();
-                    while (self.publishDue(which) == SCOPES_PER_ROUND) {
+                    while (self.publishDue(which) == roundSize(which)) {
                         // a full round: there may be more
                     }
                     lastRound = System.nanoTime();
@@ -182,7 +188,7 @@ public class IndicatorPublisher {
     public int publishDue(PublishQueue.Lane lane) {
         Timer.Sample sample = Timer.start();
         java.time.Instant readAt = java.time.Instant.now();
-        List<PublishQueue.Due> due = queue.due(lane, SCOPES_PER_ROUND);
+        List<PublishQueue.Due> due = queue.due(lane, roundSize(lane));
         if (due.isEmpty()) {
             return 0;
         }
@@ -199,6 +205,10 @@ public class IndicatorPublisher {
         queue.published(claimed, readAt);
         sample.stop(rounds.get(lane));
         return due.size();
+    }
+
+    static int roundSize(PublishQueue.Lane lane) {
+        return lane == PublishQueue.Lane.ZONES ? SCOPES_PER_ROUND : SCOPES_ABOVE_ZONES_PER_ROUND;
     }
 
     private CompletableFuture<Void> send(Emitter<String> producer, String key, Indicators indicators) {
