@@ -211,7 +211,7 @@ public final class KafkaServer implements AutoCloseable {
         String brokerClasspath;
         try (InputStream in = KafkaServer.class.getResourceAsStream("kafka-broker.classpath")) {
             if (in == null) {
-                throw new IllegalStateException("kafka-broker.classpath missing: build deploy/servers with Maven");
+                throw new IllegalStateException("kafka-broker.classpath missing: build testing/embedded-servers with Maven");
             }
             brokerClasspath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         }
