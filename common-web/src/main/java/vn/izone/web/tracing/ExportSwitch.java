@@ -8,13 +8,12 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether spans are recorded and exported: only when an OTLP endpoint is configured ({@code izone.tracing.otlp-endpoint},
+ * Whether spans are recorded and exported: only when an OTLP endpoint is configured ({@link TracingConfig#otlpEndpoint()},
  * env {@code IZONE_OTLP_ENDPOINT}; docs/deploy.md "Tracing"). Quarkus takes a {@link Sampler} bean in place of its
  * configured sampler.
  * <p>
@@ -30,7 +29,11 @@ public class ExportSwitch implements Sampler {
     private final Sampler delegate;
 
     @Inject
-    public ExportSwitch(@ConfigProperty(name = "izone.tracing.otlp-endpoint") Optional<String> otlpEndpoint) {
+    public ExportSwitch(TracingConfig config) {
+        this(config.otlpEndpoint());
+    }
+
+    ExportSwitch(Optional<String> otlpEndpoint) {
         this(otlpEndpoint.filter(e -> !e.isBlank()).isPresent());
     }
 
