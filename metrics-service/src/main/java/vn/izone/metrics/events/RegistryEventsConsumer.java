@@ -2,6 +2,13 @@ package vn.izone.metrics.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +21,7 @@ import vn.izone.metrics.indicators.IndicatorPublisher;
 import vn.izone.metrics.publish.Shard;
 import vn.izone.metrics.store.AggregateStore;
 import vn.izone.metrics.store.ApplyLock;
+import vn.izone.web.tracing.TraceContext;
 
 import java.time.DateTimeException;
 import java.util.ArrayList;
@@ -33,6 +41,10 @@ import java.util.List;
  * offset is never committed and this or another instance reads it again. Nothing is lost or dead-lettered by
  * a shutdown or an outage.</li>
  * </ul>
+ * Tracing (issue #17): a batch is applied inside one consumer span, the child of the first record that carries a W3C
+ * {@code traceparent} and linked to every record's trace context; a record without one (or with one that does not
+ * parse) is applied all the same. Each applied record's context is handed to the publisher before the batch commits,
+ * so the snapshot of its zone continues the change's trace.
  */
 @ApplicationScoped
 public class RegistryEventsConsumer {
@@ -46,13 +58,15 @@ public class RegistryEventsConsumer {
     private final ApplyLock lock;
     private final DeadLetters deadLetters;
     private final IndicatorPublisher publisher;
+    private final Tracer tracer;
     private static final Logger LOG = Logger.getLogger(RegistryEventsConsumer.class);
     private static final int ATTEMPTS = 8;
     private volatile boolean running = true;
 
     public RegistryEventsConsumer(ObjectMapper json, AggregateStore store, MeterRegistry meters, ApplyLock lock,
-                                  DeadLetters deadLetters, IndicatorPublisher publisher) {
+                                  DeadLetters deadLetters, IndicatorPublisher publisher, Tracer tracer) {
         this.publisher = publisher;
+        this.tracer = tracer;
         this.json = json;
         this.lock = lock;
         this.store = store;
@@ -83,14 +97,44 @@ public class RegistryEventsConsumer {
     }
 
     private void handleBatch(ConsumerRecords<String, String> records, String expectedAggregate) {
+        List<Context> traces = new ArrayList<>(records.count());
+        List<SpanContext> causes = new ArrayList<>(records.count());
+        String topic = null;
+        for (ConsumerRecord<String, String> record : records) {
+            Context trace = TraceContext.fromKafka(record.headers());
+            traces.add(trace);
+            causes.add(TraceContext.spanContext(trace));
+            topic = record.topic();
+        }
+        Span span = TraceContext.startBatch(tracer.spanBuilder(topic + " process").setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.batch.message_count", (long) records.count()), causes);
+        try (Scope ignored = span.makeCurrent()) {
+            handleBatch(records, traces, expectedAggregate);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void handleBatch(ConsumerRecords<String, String> records, List<Context> traces, String expectedAggregate) {
         List<ConsumerRecord<String, String>> applicable = new ArrayList<>(records.count());
         List<RegistryEvent> events = new ArrayList<>(records.count());
+        int i = 0;
         for (ConsumerRecord<String, String> record : records) {
+            Context trace = traces.get(i++);
             try {
                 RegistryEvent event = parse(record.value(), expectedAggregate);
                 AggregateStore.validate(event);
                 applicable.add(record);
                 events.add(event);
+                // before the commit: a publishing round that sees the change also sees its trace
+                publisher.causedBy(event.zoneId(), TraceContext.spanContext(trace));
             } catch (PoisonEvent poison) {
                 deadLetter(record, poison.getMessage(), expectedAggregate);
             } catch (DateTimeException | IllegalArgumentException | NullPointerException | ClassCastException malformed) {
@@ -116,9 +160,11 @@ public class RegistryEventsConsumer {
             for (ConsumerRecord<String, String> record : applicable) {
                 handle(record, expectedAggregate, shard);
             }
+            publisher.applied(Span.current().getSpanContext());
             publisher.nudge();
             return;
         }
+        publisher.applied(Span.current().getSpanContext());
         publisher.nudge(); // committed: the figures can go out now
         for (AggregateStore.Outcome outcome : outcomes) {
             count(expectedAggregate, outcome.name().toLowerCase());

@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +25,15 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 import vn.izone.metrics.events.Acks;
 import vn.izone.metrics.publish.PublishQueue;
+import vn.izone.web.tracing.TraceContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,6 +48,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * province's or the country's sums are thousands, and at national scale every burst dirties all ~400 of them. In
  * one queue a zone waited behind them for seconds (the bench's probes saw 19 s); in its own lane a zone goes out
  * within one short round of its change, while the larger scopes follow at their own pace.
+ * <p>
+ * Tracing (issue #17): a snapshot coalesces changes, so the trace it carries (its record's {@code traceparent}, written
+ * by the Kafka connector's producer span) is best effort, kept in memory. A zone's snapshot continues the trace of the
+ * last change applied to that zone ({@link #causedBy}); every other snapshot goes out from its round's span, the child
+ * of the first batch applied since the previous round of its lane and linked to all of them ({@link #applied}). A
+ * change applied by another instance, or before a restart, leaves no trace here: its snapshot starts a new one.
  */
 @ApplicationScoped
 public class IndicatorPublisher {
@@ -56,6 +74,8 @@ public class IndicatorPublisher {
      * 256 MiB heap (OutOfMemoryError, bench of 2026-12-02) and made its resident size peak near 600 MiB.
      */
     static final int SCOPES_ABOVE_ZONES_PER_ROUND = 100;
+    /** Zones whose last change's trace is kept for their next snapshot: past this many, the oldest are forgotten. */
+    static final int TRACED_ZONES = 10_000;
     private static final Logger LOG = Logger.getLogger(IndicatorPublisher.class);
 
     @Inject
@@ -79,6 +99,8 @@ public class IndicatorPublisher {
     /** How far apart rounds are, per lane (izone.indicators.coalesce, coalesce-zones): see {@link PublishingConfig}. */
     @Inject
     PublishingConfig config;
+    @Inject
+    Tracer tracer;
 
     private final Lane zones = new Lane(PublishQueue.Lane.ZONES);
     private final Lane above = new Lane(PublishQueue.Lane.ABOVE_ZONES);
@@ -86,6 +108,10 @@ public class IndicatorPublisher {
     private final AtomicLong oldestChangeMillis = new AtomicLong();
     private final java.util.Map<PublishQueue.Lane, Timer> rounds = new java.util.EnumMap<>(PublishQueue.Lane.class);
     private volatile boolean stopping;
+    /** zone scope key -> trace context of the last change applied to it, until its snapshot goes out. */
+    private final Map<String, SpanContext> zoneCauses = new ConcurrentHashMap<>();
+    /** The batches applied since the previous round of the lane above zones (their consumer spans). */
+    private final ConcurrentLinkedQueue<SpanContext> appliedBatches = new ConcurrentLinkedQueue<>();
 
     void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent ignored) {
         stopping = true;
@@ -101,6 +127,28 @@ public class IndicatorPublisher {
         for (PublishQueue.Lane lane : PublishQueue.Lane.values()) {
             rounds.put(lane, Timer.builder("izone.indicators.publish.round").tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
                     .description("One publishing round of a lane (zones, above_zones): compute, send, acknowledged").register(meters));
+        }
+    }
+
+    /** The trace of a change to this zone, about to be applied: its zone's next snapshot continues it. */
+    public void causedBy(UUID zoneId, SpanContext change) {
+        if (zoneId == null || change == null || !change.isValid()) {
+            return;
+        }
+        if (zoneCauses.size() >= TRACED_ZONES) {
+            zoneCauses.clear(); // best effort: a snapshot without its change's trace starts its own
+        }
+        zoneCauses.put(Scope.zone(zoneId.toString()).key(), change);
+    }
+
+    /** The span a batch was applied in: the next round above zones links to it. */
+    public void applied(SpanContext batch) {
+        if (batch == null || !batch.isValid()) {
+            return;
+        }
+        appliedBatches.add(batch);
+        while (appliedBatches.size() > TraceContext.MAX_LINKS) {
+            appliedBatches.poll();
         }
     }
 
@@ -196,13 +244,43 @@ public class IndicatorPublisher {
         java.util.Set<String> taken = new java.util.HashSet<>(queue.claim(due.stream().map(PublishQueue.Due::scopeKey).toList()));
         List<PublishQueue.Due> claimed = due.stream().filter(d -> taken.contains(d.scopeKey())).toList();
         List<Scope> scopes = claimed.stream().map(d -> Scope.ofKey(d.scopeKey())).toList();
-        List<CompletableFuture<Void>> acks = new ArrayList<>(claimed.size());
-        Emitter<String> producer = lane == PublishQueue.Lane.ZONES ? zoneEmitter : emitter;
-        for (Indicators indicators : calculator.incremental(scopes)) { // read after the versions: nothing is missed
-            acks.add(send(producer, indicators.scopeKey(), indicators));
+        Map<String, SpanContext> causes = new java.util.HashMap<>();
+        List<SpanContext> links = new ArrayList<>();
+        if (lane == PublishQueue.Lane.ZONES) {
+            for (PublishQueue.Due d : claimed) {
+                SpanContext cause = zoneCauses.get(d.scopeKey());
+                if (cause != null) {
+                    causes.put(d.scopeKey(), cause);
+                    links.add(cause);
+                }
+            }
+        } else {
+            for (SpanContext batch; links.size() < TraceContext.MAX_LINKS && (batch = appliedBatches.poll()) != null; ) {
+                links.add(batch);
+            }
         }
-        Acks.await(acks, "the indicators");
-        queue.published(claimed, readAt);
+        Span round = TraceContext.startBatch(tracer.spanBuilder("publish indicators " + lane.name().toLowerCase(java.util.Locale.ROOT))
+                .setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("izone.indicators.lane", lane.name().toLowerCase(java.util.Locale.ROOT))
+                .setAttribute("izone.indicators.scopes", (long) claimed.size()), links);
+        try (io.opentelemetry.context.Scope ignored = round.makeCurrent()) {
+            List<CompletableFuture<Void>> acks = new ArrayList<>(claimed.size());
+            Emitter<String> producer = lane == PublishQueue.Lane.ZONES ? zoneEmitter : emitter;
+            for (Indicators indicators : calculator.incremental(scopes)) { // read after the versions: nothing is missed
+                SpanContext cause = causes.get(indicators.scopeKey());
+                Context trace = cause != null ? Context.root().with(Span.wrap(cause)) : Context.current();
+                acks.add(send(producer, indicators.scopeKey(), indicators, trace));
+            }
+            Acks.await(acks, "the indicators");
+            queue.published(claimed, readAt);
+            causes.forEach(zoneCauses::remove); // only if no later change replaced it meanwhile
+        } catch (RuntimeException e) {
+            round.recordException(e);
+            round.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            round.end();
+        }
         sample.stop(rounds.get(lane));
         return due.size();
     }
@@ -211,7 +289,8 @@ public class IndicatorPublisher {
         return lane == PublishQueue.Lane.ZONES ? SCOPES_PER_ROUND : SCOPES_ABOVE_ZONES_PER_ROUND;
     }
 
-    private CompletableFuture<Void> send(Emitter<String> producer, String key, Indicators indicators) {
+    /** One snapshot; the Kafka connector's producer span is the child of {@code trace} and names itself in the record's traceparent. */
+    private CompletableFuture<Void> send(Emitter<String> producer, String key, Indicators indicators, Context trace) {
         String payload;
         try {
             payload = json.writeValueAsString(indicators);
@@ -219,7 +298,8 @@ public class IndicatorPublisher {
             throw new IllegalStateException(e);
         }
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        producer.send(Acks.tracked(Message.of(payload, Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())), ack));
+        producer.send(Acks.tracked(Message.of(payload, Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build(),
+                TracingMetadata.withCurrent(trace))), ack));
         return ack;
     }
 }

@@ -86,6 +86,17 @@ public final class RegistryEvents implements AutoCloseable {
         producer.flush();
     }
 
+    /** Sends with the given headers (a W3C traceparent, say), and waits for the broker's acknowledgement. */
+    public void send(String topic, UUID zoneId, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, zoneId.toString(), value);
+        headers.forEach((k, v) -> record.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void send(String topic, UUID zoneId, String value) {
         try {
             producer.send(new ProducerRecord<>(topic, zoneId.toString(), value)).get();

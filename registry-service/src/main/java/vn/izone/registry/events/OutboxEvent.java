@@ -36,4 +36,7 @@ public class OutboxEvent extends PanacheEntityBase {
     public Instant occurredAt;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** The W3C trace context of the writing request (V17; null before): the relay's span continues it. */
+    public String traceparent;
+    public String tracestate;
 }

@@ -2,6 +2,11 @@ package vn.izone.registry.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -19,6 +24,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import vn.izone.web.tracing.TraceContext;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -49,6 +55,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * crash in between sends the batch again, and consumers drop what they already applied (aggregate versions), so
  * nothing is lost. When Kafka or PostgreSQL fails, the relay pauses (0.2 s, doubling up to 5 s) and the next
  * wake-up or poll after the pause tries again; the events wait in the outbox, in order.
+ * <p>
+ * Tracing (issue #17): each event goes out from a producer span that is the child of the trace context its outbox row
+ * stored (the writing request's), and its record's {@code traceparent} header names that span: the header carries the
+ * write's trace, never the relay's own wake-up or poll. A row without a stored context (written before V17) goes out
+ * without one. The CloudEvents headers are unchanged.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -63,7 +74,7 @@ public class OutboxRelay {
      * commit, and that leader's batch would look unpublished and go out twice.
      */
     private static final String TAKE_BATCH = "SELECT id, event_id, topic, partition_key, event_type, aggregate_id, aggregate_version, "
-            + "payload, occurred_at FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?";
+            + "payload, occurred_at, traceparent, tracestate FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?";
     private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = ? WHERE id = ANY (?)";
 
     @Inject
@@ -81,6 +92,8 @@ public class OutboxRelay {
     OutboxRelay self;
     @Inject
     vn.izone.registry.recovery.RecoveryGate gate;
+    @Inject
+    Tracer tracer;
 
     private KafkaProducer<String, String> producer;
     private volatile boolean running;
@@ -93,7 +106,7 @@ public class OutboxRelay {
 
     /** One unpublished outbox row, as the relay reads it (plain values: nothing for Hibernate to track). */
     record Pending(long id, UUID eventId, String topic, String partitionKey, String eventType, UUID aggregateId,
-                   long aggregateVersion, String payload, Instant occurredAt) {
+                   long aggregateVersion, String payload, Instant occurredAt, String traceparent, String tracestate) {
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -206,7 +219,7 @@ public class OutboxRelay {
                     while (rs.next()) {
                         rows.add(new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getObject(6, UUID.class), rs.getLong(7), rs.getString(8),
-                                rs.getObject(9, OffsetDateTime.class).toInstant()));
+                                rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10), rs.getString(11)));
                     }
                 }
             }
@@ -221,17 +234,26 @@ public class OutboxRelay {
         }
         oldestUnpublishedMillis.set(Duration.between(batch.get(0).occurredAt(), Instant.now()).toMillis());
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (Pending event : batch) {
-            acks.add(producer.send(record(event)));
-        }
-        producer.flush();
+        List<Span> spans = new ArrayList<>(batch.size());
         try {
+            for (Pending event : batch) {
+                Span span = publishSpan(event);
+                spans.add(span);
+                acks.add(producer.send(record(event, span == null ? Context.root() : Context.root().with(span))));
+            }
+            producer.flush();
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
+            spans.forEach(span -> failed(span, e));
             throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
         }
+        spans.forEach(span -> {
+            if (span != null) {
+                span.end();
+            }
+        });
         Instant acknowledged = Instant.now();
         Long[] ids = batch.stream().map(Pending::id).toArray(Long[]::new);
         // One UPDATE for the batch, one statement text whatever its size (an IN list would make one per size).
@@ -249,8 +271,40 @@ public class OutboxRelay {
         return batch.size();
     }
 
-    /** The record: JSON envelope as value, zone id as key, CloudEvents binary-mode headers. */
-    static ProducerRecord<String, String> record(Pending event) {
+    /**
+     * The span an event goes out from: a producer span, the child of the context its row stored (null for a row
+     * without one). Ended once Kafka acknowledged the batch.
+     */
+    private Span publishSpan(Pending event) {
+        Context write = TraceContext.fromHeaders(event.traceparent(), event.tracestate());
+        if (!TraceContext.spanContext(write).isValid()) {
+            return null;
+        }
+        return tracer.spanBuilder(event.topic() + " publish").setSpanKind(SpanKind.PRODUCER).setParent(write)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", event.topic())
+                .setAttribute("messaging.kafka.message.key", event.partitionKey())
+                .setAttribute("messaging.message.id", event.eventId().toString())
+                .setAttribute("izone.event.type", event.eventType())
+                .setAttribute("izone.aggregate.id", event.aggregateId().toString())
+                .setAttribute("izone.aggregate.version", event.aggregateVersion())
+                .startSpan();
+    }
+
+    private static void failed(Span span, Exception e) {
+        if (span != null) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, "Kafka did not acknowledge the batch");
+            span.end();
+        }
+    }
+
+    /**
+     * The record: JSON envelope as value, zone id as key, CloudEvents binary-mode headers, and the W3C trace context of
+     * {@code trace} ({@code traceparent}, {@code tracestate} when there is one; none for the root context).
+     */
+    static ProducerRecord<String, String> record(Pending event, Context trace) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
         header(headers, "ce_id", event.eventId().toString());
@@ -260,6 +314,7 @@ public class OutboxRelay {
         header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt()));
         header(headers, "content-type", "application/json");
         header(headers, "izone_aggregate_version", Long.toString(event.aggregateVersion()));
+        TraceContext.toKafka(trace, headers);
         return new ProducerRecord<>(event.topic(), null, event.partitionKey(), event.payload(), headers);
     }
 

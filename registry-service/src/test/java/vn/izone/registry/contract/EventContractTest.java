@@ -162,7 +162,7 @@ class EventContractTest {
         assertEquals(9, second.path("data").path("value").asInt());
     }
 
-    /** The CloudEvents headers (Kafka binding, binary mode) and the aggregate version header of a record. */
+    /** The CloudEvents headers (Kafka binding, binary mode), the aggregate version header and the trace context of a record. */
     private static void assertHeaders(ConsumerRecord<String, String> record, JsonNode event, String type) {
         assertEquals(event.path("eventId").asText(), header(record, "ce_id"));
         assertEquals("vn.izone." + type + ".v1", header(record, "ce_type"));
@@ -171,6 +171,9 @@ class EventContractTest {
         assertEquals(event.path("aggregateId").asText(), header(record, "ce_subject"));
         assertEquals("application/json", header(record, "content-type"));
         assertEquals(event.path("aggregateVersion").asText(), header(record, "izone_aggregate_version"));
+        // W3C Trace Context (issue #17): optional in the contract, always sent for a change written since V17
+        String traceparent = header(record, "traceparent");
+        assertTrue(traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"), "traceparent " + traceparent);
     }
 
     @Test

@@ -2,11 +2,20 @@ package vn.izone.reporting.indicators;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import vn.izone.reporting.zones.ZonePlaces;
+import vn.izone.web.tracing.TraceContext;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,24 +31,57 @@ public class IndicatorsConsumer {
     private final SnapshotSaver saver;
     private final LiveUpdates live;
     private final ZonePlaces places;
+    private final Tracer tracer;
 
-    public IndicatorsConsumer(ObjectMapper json, SnapshotSaver saver, LiveUpdates live, ZonePlaces places) {
+    public IndicatorsConsumer(ObjectMapper json, SnapshotSaver saver, LiveUpdates live, ZonePlaces places, Tracer tracer) {
         this.json = json;
         this.saver = saver;
         this.live = live;
         this.places = places;
+        this.tracer = tracer;
     }
 
     /**
      * One poll's snapshots at a time ({@code batch=true}): stored together, then the ones now the latest go to the
      * live stream. Metrics republishes busy scopes every round, so at national scale snapshots arrive by the
      * thousand a second; one transaction each would leave the board behind.
+     * <p>
+     * Tracing (issue #17): stored in one consumer span, the child of the first snapshot's W3C {@code traceparent} (for a
+     * zone's snapshot, the trace of the change that caused it) and linked to every snapshot's; one without a
+     * {@code traceparent} is stored all the same.
      */
     @Incoming(CHANNEL)
     @Blocking
-    public void onSnapshots(List<String> payloads) {
+    public void onSnapshots(ConsumerRecords<String, String> records) {
+        List<SpanContext> causes = new ArrayList<>(records.count());
+        List<String> payloads = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            causes.add(TraceContext.spanContext(TraceContext.fromKafka(record.headers())));
+            payloads.add(record.value());
+        }
+        Span span = TraceContext.startBatch(tracer.spanBuilder("izone.metrics.indicators.v1 process").setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", "izone.metrics.indicators.v1")
+                .setAttribute("messaging.batch.message_count", (long) records.count()), causes);
+        try (Scope ignored = span.makeCurrent()) {
+            store(payloads);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void store(List<String> payloads) {
         List<IndicatorStore.Received> received = new ArrayList<>(payloads.size());
         for (String payload : payloads) {
+            if (payload == null) {
+                LOG.warn("skipped an empty indicator snapshot record");
+                continue;
+            }
             JsonNode snapshot;
             try {
                 snapshot = json.readTree(payload);
