@@ -3,10 +3,14 @@ package vn.izone.web.tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -145,5 +149,31 @@ public final class TraceContext {
         }
         links.forEach(builder::addLink);
         return builder.startSpan();
+    }
+
+    /**
+     * The consumer span over one poll's batch of a topic, named and tagged as OpenTelemetry's messaging conventions
+     * have it ({@code <topic> process}), the child of the first record's trace and linked to every record's
+     * ({@link #startBatch}).
+     */
+    public static Span startConsumerBatch(Tracer tracer, String topic, List<SpanContext> causes) {
+        return startBatch(tracer.spanBuilder(topic + " process").setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.batch.message_count", (long) causes.size()), causes);
+    }
+
+    /** Runs the work with the span current, records a failure on the span (and rethrows it), and ends the span. */
+    public static void within(Span span, Runnable work) {
+        try (Scope ignored = span.makeCurrent()) {
+            work.run();
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 }

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,20 +103,8 @@ public class RegistryEventsConsumer {
             causes.add(TraceContext.spanContext(trace));
             topic = record.topic();
         }
-        Span span = TraceContext.startBatch(tracer.spanBuilder(topic + " process").setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.operation.type", "process")
-                .setAttribute("messaging.destination.name", topic)
-                .setAttribute("messaging.batch.message_count", (long) records.count()), causes);
-        try (Scope ignored = span.makeCurrent()) {
-            handleBatch(records, traces, expectedAggregate);
-        } catch (RuntimeException e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR);
-            throw e;
-        } finally {
-            span.end();
-        }
+        TraceContext.within(TraceContext.startConsumerBatch(tracer, topic, causes),
+                () -> handleBatch(records, traces, expectedAggregate));
     }
 
     private void handleBatch(ConsumerRecords<String, String> records, List<Context> traces, String expectedAggregate) {

@@ -3,27 +3,21 @@ package vn.izone.metrics.events;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import vn.izone.metrics.support.IndicatorTopic;
 import vn.izone.metrics.support.MetricsTestServers;
 import vn.izone.metrics.support.RegistryEvents;
+import vn.izone.servers.KafkaRecords;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,7 +60,7 @@ class TraceContextTest {
                     Map.of("traceparent", "00-" + trace + "-" + relaySpan + "-01", "ce_id", UUID.randomUUID().toString()));
             awaitApplied(traced, 1);
             ConsumerRecord<String, String> snapshot = awaitSnapshot("zone:" + traced);
-            List<String> traceparents = headers(snapshot, "traceparent");
+            List<String> traceparents = KafkaRecords.headers(snapshot, "traceparent");
             assertEquals(1, traceparents.size(), "one traceparent per snapshot: " + traceparents);
             Matcher sent = w3c(traceparents.get(0));
             assertEquals(trace, sent.group(1), "the zone's snapshot continues the trace of its change");
@@ -80,7 +74,7 @@ class TraceContextTest {
             awaitApplied(untraced, 1);
             awaitApplied(broken, 1);
             for (UUID zone : List.of(untraced, broken)) {
-                Matcher own = w3c(headers(awaitSnapshot("zone:" + zone), "traceparent").get(0));
+                Matcher own = w3c(KafkaRecords.headers(awaitSnapshot("zone:" + zone), "traceparent").get(0));
                 assertNotEquals(trace, own.group(1), "a change without a trace context gets a trace of its own");
             }
             assertEquals(40.0, leased(traced));
@@ -135,46 +129,13 @@ class TraceContextTest {
 
     /** Every record of the topic with one of the keys, from its beginning to its end as of now. */
     private static List<ConsumerRecord<String, String>> readToEnd(String topic, Set<String> keys) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(20)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            if (partitions.isEmpty()) {
-                return found;
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(20));
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within 60 s");
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (keys.contains(record.key())) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        return found;
+        return KafkaRecords.readToEnd(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), topic, keys);
     }
 
     private static Matcher w3c(String traceparent) {
         Matcher m = W3C.matcher(traceparent);
         assertTrue(m.matches(), "not a W3C traceparent: " + traceparent);
         return m;
-    }
-
-    private static List<String> headers(ConsumerRecord<String, String> record, String name) {
-        List<String> values = new ArrayList<>();
-        for (Header h : record.headers().headers(name)) {
-            values.add(new String(h.value(), StandardCharsets.UTF_8));
-        }
-        return values;
     }
 
     private static String hex(int bytes) {

@@ -6,13 +6,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import vn.izone.registry.support.Api;
 import vn.izone.registry.support.RegistryTestServers;
 import vn.izone.registry.support.TopicReader;
 
-import java.nio.charset.StandardCharsets;
+import vn.izone.servers.KafkaRecords;
+
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,16 +68,16 @@ class TraceContextTest {
 
         ConsumerRecord<String, String> record = TopicReader.read(Topics.ZONES, r -> zone.equals(r.key()), 1,
                 Duration.ofSeconds(60)).get(0);
-        List<String> traceparents = headers(record, "traceparent");
+        List<String> traceparents = KafkaRecords.headers(record, "traceparent");
         assertEquals(1, traceparents.size(), "one traceparent per record: " + traceparents);
         Matcher sent = w3c(traceparents.get(0));
         assertEquals(trace, sent.group(1), "the record carries the write's trace, not the relay's");
         assertNotEquals(write.group(2), sent.group(2), "from the relay's span, the child of the write's");
-        assertEquals(List.of("dept=ninh-binh"), headers(record, "tracestate"));
+        assertEquals(List.of("dept=ninh-binh"), KafkaRecords.headers(record, "tracestate"));
         // the CloudEvents headers stay as they were
-        assertEquals(List.of(row.eventId()), headers(record, "ce_id"));
-        assertEquals(List.of("vn.izone.zone.registered.v1"), headers(record, "ce_type"));
-        assertEquals(List.of("1"), headers(record, "izone_aggregate_version"));
+        assertEquals(List.of(row.eventId()), KafkaRecords.headers(record, "ce_id"));
+        assertEquals(List.of("vn.izone.zone.registered.v1"), KafkaRecords.headers(record, "ce_type"));
+        assertEquals(List.of("1"), KafkaRecords.headers(record, "izone_aggregate_version"));
     }
 
     @Test
@@ -98,11 +98,11 @@ class TraceContextTest {
 
         ConsumerRecord<String, String> zoneRecord = TopicReader.read(Topics.ZONES, r -> first.equals(r.key()), 1,
                 Duration.ofSeconds(60)).get(0);
-        assertEquals(traces.get(0), w3c(headers(zoneRecord, "traceparent").get(0)).group(1));
+        assertEquals(traces.get(0), w3c(KafkaRecords.headers(zoneRecord, "traceparent").get(0)).group(1));
         ConsumerRecord<String, String> projectRecord = TopicReader.read(Topics.PROJECTS,
                 r -> project.equals(TopicReader.json(r).path("aggregateId").asText()), 1, Duration.ofSeconds(60)).get(0);
-        assertEquals(traces.get(2), w3c(headers(projectRecord, "traceparent").get(0)).group(1));
-        assertTrue(headers(projectRecord, "tracestate").isEmpty());
+        assertEquals(traces.get(2), w3c(KafkaRecords.headers(projectRecord, "traceparent").get(0)).group(1));
+        assertTrue(KafkaRecords.headers(projectRecord, "tracestate").isEmpty());
     }
 
     private Stored stored(String aggregateId) throws SQLException {
@@ -122,14 +122,6 @@ class TraceContextTest {
         Matcher m = W3C.matcher(traceparent);
         assertTrue(m.matches(), "not a W3C traceparent: " + traceparent);
         return m;
-    }
-
-    private static List<String> headers(ConsumerRecord<String, String> record, String name) {
-        List<String> values = new ArrayList<>();
-        for (Header h : record.headers().headers(name)) {
-            values.add(new String(h.value(), StandardCharsets.UTF_8));
-        }
-        return values;
     }
 
     private static String hex(int bytes) {

@@ -2,12 +2,8 @@ package vn.izone.reporting.indicators;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,20 +55,7 @@ public class IndicatorsConsumer {
             causes.add(TraceContext.spanContext(TraceContext.fromKafka(record.headers())));
             payloads.add(record.value());
         }
-        Span span = TraceContext.startBatch(tracer.spanBuilder("izone.metrics.indicators.v1 process").setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.operation.type", "process")
-                .setAttribute("messaging.destination.name", "izone.metrics.indicators.v1")
-                .setAttribute("messaging.batch.message_count", (long) records.count()), causes);
-        try (Scope ignored = span.makeCurrent()) {
-            store(payloads);
-        } catch (RuntimeException e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR);
-            throw e;
-        } finally {
-            span.end();
-        }
+        TraceContext.within(TraceContext.startConsumerBatch(tracer, "izone.metrics.indicators.v1", causes), () -> store(payloads));
     }
 
     private void store(List<String> payloads) {
