@@ -171,6 +171,7 @@ public class Rebuild {
                     }
                     consumer.pause(done);
                 }
+                store.replayed();
             });
             Instant finished = Instant.now();
             publish(started, counts, State.DONE, finished, null);

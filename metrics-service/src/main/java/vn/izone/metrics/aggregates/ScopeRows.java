@@ -33,6 +33,8 @@ final class ScopeRows {
     private static final Map<String, Integer> MEMBER_INDEX = IntStream.range(0, PERIOD_MEMBERS.size()).boxed()
             .collect(Collectors.toMap(PERIOD_MEMBERS::get, i -> i));
     private static final String PERIOD = "period:";
+    /** How a period's row is named in the publish queue's log of changed rows (a plain figure is named as itself). */
+    static final String PERIOD_ROW = "period-row:";
     private static final int N = PERIOD_MEMBERS.size();
 
     private static final String COLUMNS = String.join(", ", PERIOD_COLUMNS);
@@ -47,6 +49,10 @@ final class ScopeRows {
     private static final String READ_PERIODS = "SELECT scope_key, period, "
             + PERIOD_COLUMNS.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", "))
             + " FROM scope_period WHERE scope_key = ANY(?) GROUP BY scope_key, period";
+    private static final String READ_NAMED_PERIODS = "SELECT v.scope_key, v.period, "
+            + PERIOD_COLUMNS.stream().map(c -> "sum(v." + c + ")").collect(Collectors.joining(", "))
+            + " FROM scope_period v JOIN unnest(?::text[], ?::int[], ?::text[]) AS p(k, s, r)"
+            + " ON v.scope_key = p.k AND v.shard = p.s AND v.period = p.r GROUP BY v.scope_key, v.period";
 
     private ScopeRows() {
     }
@@ -91,6 +97,16 @@ final class ScopeRows {
         foldPeriods(c, periodScopes, periods, members, shard);
     }
 
+    /** {@link #read}, for hundreds of scopes at once (a publishing round, a referee's pass). */
+    static Map<String, Sums> readMany(Connection c, Collection<String> keys) throws SQLException {
+        // Hundreds of scopes of ~1,000 figures each: with the default 4 MB the grouping spilled to disk (an external
+        // merge sort of 27 MB, 3.3 s of a 3.3 s read, EXPLAIN ANALYZE at national scale). For this transaction only.
+        try (var memory = c.createStatement()) {
+            memory.execute("SET LOCAL work_mem = '64MB'");
+        }
+        return read(c, keys);
+    }
+
     /** The scopes' sums, by key: their rows of every shard summed exactly by PostgreSQL (numeric). */
     static Map<String, Sums> read(Connection c, Collection<String> keys) throws SQLException {
         Map<String, Sums> out = new HashMap<>();
@@ -116,6 +132,82 @@ final class ScopeRows {
                     String prefix = PERIOD + rs.getString(2) + "|";
                     for (int i = 0; i < N; i++) {
                         sums.add(prefix + PERIOD_MEMBERS.get(i), rs.getBigDecimal(3 + i)); // zero adds nothing
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The names of the rows a delta changes (see {@link #PERIOD_ROW}), sorted, each once. */
+    static List<String> rowNames(Sums delta) {
+        TreeSet<String> names = new TreeSet<>();
+        delta.forEach((figure, value) -> {
+            int member = member(figure);
+            names.add(member < 0 ? figure : PERIOD_ROW + figure.substring(PERIOD.length(), figure.lastIndexOf('|')));
+        });
+        return new ArrayList<>(names);
+    }
+
+    /**
+     * The current sums of the named rows of each scope over the given shards (its rows' only writers), as figures:
+     * every figure the names stand for is in the answer, zero where no row holds it any more. What a publisher keeps
+     * in memory is brought up to date with this, reading only what changed.
+     */
+    static Map<String, Map<String, BigDecimal>> readNamed(Connection c, Map<String, ? extends Collection<String>> namesByScope,
+                                                          Map<String, ? extends Collection<Integer>> shardsByScope) throws SQLException {
+        Map<String, Map<String, BigDecimal>> out = new HashMap<>();
+        List<String> plainKeys = new ArrayList<>();
+        List<Integer> plainShards = new ArrayList<>();
+        List<String> plainNames = new ArrayList<>();
+        List<String> periodKeys = new ArrayList<>();
+        List<Integer> periodShards = new ArrayList<>();
+        List<String> periods = new ArrayList<>();
+        namesByScope.forEach((key, names) -> {
+            Map<String, BigDecimal> figures = out.computeIfAbsent(key, k -> new HashMap<>());
+            Collection<Integer> shards = shardsByScope.containsKey(key) ? shardsByScope.get(key) : List.of();
+            for (String name : names) {
+                boolean period = name.startsWith(PERIOD_ROW);
+                String row = period ? name.substring(PERIOD_ROW.length()) : name;
+                if (period) {
+                    PERIOD_MEMBERS.forEach(m -> figures.put(PERIOD + row + "|" + m, BigDecimal.ZERO));
+                } else {
+                    figures.put(row, BigDecimal.ZERO);
+                }
+                for (Integer shard : shards) {
+                    (period ? periodKeys : plainKeys).add(key);
+                    (period ? periodShards : plainShards).add(shard);
+                    (period ? periods : plainNames).add(row);
+                }
+            }
+        });
+        if (!plainKeys.isEmpty()) {
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT v.scope_key, v.figure, sum(v.value) FROM scope_value v
+                    JOIN unnest(?::text[], ?::int[], ?::text[]) AS p(k, s, f) ON v.scope_key = p.k AND v.shard = p.s AND v.figure = p.f
+                    GROUP BY v.scope_key, v.figure""")) {
+                q.setArray(1, c.createArrayOf("text", plainKeys.toArray()));
+                q.setArray(2, c.createArrayOf("integer", plainShards.toArray()));
+                q.setArray(3, c.createArrayOf("text", plainNames.toArray()));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.get(rs.getString(1)).put(rs.getString(2), rs.getBigDecimal(3));
+                    }
+                }
+            }
+        }
+        if (!periodKeys.isEmpty()) {
+            try (PreparedStatement q = c.prepareStatement(READ_NAMED_PERIODS)) {
+                q.setArray(1, c.createArrayOf("text", periodKeys.toArray()));
+                q.setArray(2, c.createArrayOf("integer", periodShards.toArray()));
+                q.setArray(3, c.createArrayOf("text", periods.toArray()));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, BigDecimal> figures = out.get(rs.getString(1));
+                        String prefix = PERIOD + rs.getString(2) + "|";
+                        for (int i = 0; i < N; i++) {
+                            figures.put(prefix + PERIOD_MEMBERS.get(i), rs.getBigDecimal(3 + i));
+                        }
                     }
                 }
             }

@@ -53,6 +53,24 @@ public final class Sums {
         return this;
     }
 
+    /** Sets a figure to what its rows now sum to (zero removes it), in place. */
+    public Sums set(String key, BigDecimal value) {
+        if (value == null || value.signum() == 0) {
+            values.remove(key);
+        } else {
+            values.put(key, value);
+        }
+        sorted = null;
+        byHead = null;
+        return this;
+    }
+
+    /** Forgets the sorted and by-prefix views built for reading (sums kept in memory between reads stay small). */
+    public void dropViews() {
+        sorted = null;
+        byHead = null;
+    }
+
     public Sums add(String key, long value) {
         return add(key, BigDecimal.valueOf(value));
     }
@@ -67,6 +85,11 @@ public final class Sums {
         Sums s = new Sums(new HashMap<>(values));
         other.values.forEach((k, v) -> s.add(k, v.negate()));
         return s;
+    }
+
+    /** How many figures are not zero. */
+    public int size() {
+        return values.size();
     }
 
     public boolean isEmpty() {

@@ -93,6 +93,11 @@ public class IndicatorCalculator {
      */
     @Transactional
     public List<Indicators> incremental(List<Scope> scopes) {
+        return fromSums(scopes, aggregates.read(keysOf(scopes)));
+    }
+
+    /** The keys whose sums the scopes' indicators are made of: each scope's own, and its kinds' for the breakdown. */
+    public static List<String> keysOf(List<Scope> scopes) {
         List<String> keys = new ArrayList<>();
         for (Scope scope : scopes) {
             keys.add(scope.key());
@@ -100,7 +105,12 @@ public class IndicatorCalculator {
                 KINDS.forEach(k -> keys.add(scope.ofKind(k).key()));
             }
         }
-        Map<String, Sums> sums = aggregates.read(keys);
+        return keys;
+    }
+
+    /** The scopes' indicators from their sums and their kinds' ({@link #keysOf}), however those were read. */
+    @Transactional
+    public List<Indicators> fromSums(List<Scope> scopes, Map<String, Sums> sums) {
         java.util.Optional<vn.izone.metrics.rates.ExchangeRate> usd = rates.on("USD", LocalDate.now()); // once per round, not per scope
         List<Indicators> out = new ArrayList<>(scopes.size());
         for (Scope scope : scopes) {

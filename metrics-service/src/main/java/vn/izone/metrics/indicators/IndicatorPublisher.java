@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.TracingMetadata;
@@ -24,6 +23,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 import vn.izone.metrics.events.Acks;
+import vn.izone.metrics.aggregates.Aggregates;
+import vn.izone.metrics.aggregates.Sums;
+import vn.izone.metrics.aggregates.SumsCache;
 import vn.izone.metrics.publish.PublishQueue;
 import vn.izone.web.tracing.TraceContext;
 
@@ -83,6 +85,11 @@ public class IndicatorPublisher {
     @Inject
     PublishQueue queue;
     @Inject
+    Aggregates aggregates;
+    /** The sums of the scopes above zones as last read (the lane above zones only). */
+    @Inject
+    SumsCache kept;
+    @Inject
     ObjectMapper json;
     @Inject
     @Channel(CHANNEL)
@@ -128,6 +135,12 @@ public class IndicatorPublisher {
             rounds.put(lane, Timer.builder("izone.indicators.publish.round").tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
                     .description("One publishing round of a lane (zones, above_zones): compute, send, acknowledged").register(meters));
         }
+        Gauge.builder("izone.indicators.kept.figures", kept, SumsCache::figuresKept)
+                .description("Figures of the scopes above zones the publisher keeps in memory between rounds").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.reread.rows", kept, SumsCache::rowsReread)
+                .description("Rows re-read by the lane above zones because a change named them").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.read.whole", kept, SumsCache::scopesReadWhole)
+                .description("Scopes above zones read whole (first read, unknown log, published by another instance)").register(meters);
     }
 
     /** The trace of a change to this zone, about to be applied: its zone's next snapshot continues it. */
@@ -229,28 +242,28 @@ public class IndicatorPublisher {
     }
 
     /**
-     * One round of a lane: reads its due scopes and their versions, claims them, computes and sends them, waits for
-     * Kafka, then clears the marks at the versions read. Nothing is cleared if Kafka does not acknowledge.
+     * One round of a lane: reads its due scopes, claims them, reads their marks (versions and logs), reads their sums
+     * (the lane above zones from the sums it keeps, re-reading only the rows the logs name, {@link SumsCache}),
+     * computes and sends them, waits for Kafka, then records the marks as read as published. Nothing is recorded if
+     * Kafka does not acknowledge.
      */
     @Transactional
     public int publishDue(PublishQueue.Lane lane) {
         Timer.Sample sample = Timer.start();
         java.time.Instant readAt = java.time.Instant.now();
-        List<PublishQueue.Due> due = queue.due(lane, roundSize(lane));
+        List<String> due = queue.due(lane, roundSize(lane));
         if (due.isEmpty()) {
             return 0;
         }
-        // another instance publishing a scope keeps it; it stays due here
-        java.util.Set<String> taken = new java.util.HashSet<>(queue.claim(due.stream().map(PublishQueue.Due::scopeKey).toList()));
-        List<PublishQueue.Due> claimed = due.stream().filter(d -> taken.contains(d.scopeKey())).toList();
-        List<Scope> scopes = claimed.stream().map(d -> Scope.ofKey(d.scopeKey())).toList();
+        List<String> claimed = queue.claim(due); // another instance publishing a scope keeps it; it stays due here
+        boolean zoneLane = lane == PublishQueue.Lane.ZONES;
         Map<String, SpanContext> causes = new java.util.HashMap<>();
         List<SpanContext> links = new ArrayList<>();
-        if (lane == PublishQueue.Lane.ZONES) {
-            for (PublishQueue.Due d : claimed) {
-                SpanContext cause = zoneCauses.get(d.scopeKey());
+        if (zoneLane) {
+            for (String key : claimed) {
+                SpanContext cause = zoneCauses.get(key);
                 if (cause != null) {
-                    causes.put(d.scopeKey(), cause);
+                    causes.put(key, cause);
                     links.add(cause);
                 }
             }
@@ -263,24 +276,27 @@ public class IndicatorPublisher {
                 .setSpanKind(SpanKind.INTERNAL)
                 .setAttribute("izone.indicators.lane", lane.name().toLowerCase(java.util.Locale.ROOT))
                 .setAttribute("izone.indicators.scopes", (long) claimed.size()), links);
-        try (io.opentelemetry.context.Scope ignored = round.makeCurrent()) {
-            List<CompletableFuture<Void>> acks = new ArrayList<>(claimed.size());
-            Emitter<String> producer = lane == PublishQueue.Lane.ZONES ? zoneEmitter : emitter;
-            for (Indicators indicators : calculator.incremental(scopes)) { // read after the versions: nothing is missed
+        TraceContext.within(round, () -> {
+            List<Scope> scopes = claimed.stream().map(Scope::ofKey).toList();
+            List<String> keys = IndicatorCalculator.keysOf(scopes);
+            // the marks before the sums: whatever is applied after this read is due again
+            Map<String, List<PublishQueue.Mark>> marks = queue.marks(keys);
+            Map<String, Sums> sums = zoneLane ? aggregates.read(keys) : kept.read(keys, marks);
+            List<Indicators> computed = calculator.fromSums(scopes, sums);
+            sums.values().forEach(Sums::dropViews);
+            List<CompletableFuture<Void>> acks = new ArrayList<>(computed.size());
+            Emitter<String> producer = zoneLane ? zoneEmitter : emitter;
+            for (Indicators indicators : computed) {
                 SpanContext cause = causes.get(indicators.scopeKey());
                 Context trace = cause != null ? Context.root().with(Span.wrap(cause)) : Context.current();
                 acks.add(send(producer, indicators.scopeKey(), indicators, trace));
             }
             Acks.await(acks, "the indicators");
-            queue.published(claimed, readAt);
+            List<PublishQueue.Mark> sent = new ArrayList<>();
+            claimed.forEach(key -> sent.addAll(marks.getOrDefault(key, List.of())));
+            queue.published(sent, readAt);
             causes.forEach(zoneCauses::remove); // only if no later change replaced it meanwhile
-        } catch (RuntimeException e) {
-            round.recordException(e);
-            round.setStatus(StatusCode.ERROR);
-            throw e;
-        } finally {
-            round.end();
-        }
+        });
         sample.stop(rounds.get(lane));
         return due.size();
     }

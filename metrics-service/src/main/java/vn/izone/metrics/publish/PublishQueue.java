@@ -10,19 +10,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * The scopes whose published snapshot is behind the state, with a version per (scope, shard). An applying
- * transaction bumps the versions of the scopes it changed; the publisher reads the versions, then computes and
- * sends the scopes, then deletes each mark only if its version is still the one it read. A change committed at
- * any moment after that read bumps the version, so its mark survives and the scope is published again: no update
- * can be lost, by construction (see docs/metrics.md, "Publishing").
+ * transaction bumps the versions of the scopes it changed and appends the rows it changed to the mark's log; the
+ * publisher reads the marks, then computes and sends the scopes, then records each mark's version as read as
+ * published, and drops the part of the log it read. A change committed at any moment after that read bumps the
+ * version above the published one and stays in the log, so the scope is due again and its rows are read again: no
+ * update can be lost, by construction (see docs/metrics.md, "Publishing").
  */
 @ApplicationScoped
 public class PublishQueue {
+    /**
+     * Past this many rows a mark's log is dropped (NULL: read the scope whole). It only grows while its scope is not
+     * published (a burst faster than the rounds, Kafka unavailable); a long log would be rewritten by every batch.
+     */
+    static final int LOG_LIMIT = 2000;
+    /** Between two row names in the statement's text parameter (a name never holds a control character). */
+    private static final String SEPARATOR = "\u001f";
+
     private final EntityManager em;
     private final Jdbc jdbc;
 
@@ -31,30 +42,49 @@ public class PublishQueue {
         this.jdbc = jdbc;
     }
 
-    /** A scope due for publishing, with the version of each of its marks as read. */
-    public record Due(String scopeKey, Map<Integer, Long> versions) {
-    }
-
     /** What is behind: how many scopes are due and the age of the oldest change not yet published. */
     public record Lag(long dueScopes, Duration oldestChange) {
     }
 
     /**
-     * Marks the scopes changed, in the caller's (applying) transaction. In key order, so concurrent transactions
-     * never deadlock; only this shard's rows, so transactions of other consumers never wait on them.
+     * One (scope, shard) mark as read: its version, the version last published, and the rows changed since the log
+     * was last dropped ({@code null}: not known, read the scope whole).
      */
-    public void markChanged(Collection<String> sortedScopeKeys, int shard) {
-        if (sortedScopeKeys.isEmpty()) {
+    public record Mark(String scopeKey, int shard, long version, long published, List<String> changed) {
+        public boolean due() {
+            return version > published;
+        }
+    }
+
+    /**
+     * Marks the scopes changed, in the caller's (applying) transaction: each scope's rows changed ({@code null}: not
+     * logged, as for zones, which are always read whole). In key order, so concurrent transactions never deadlock;
+     * only this shard's rows, so transactions of other consumers never wait on them.
+     */
+    public void markChanged(SortedMap<String, Collection<String>> changedRows, int shard) {
+        if (changedRows.isEmpty()) {
             return;
         }
+        List<String> keys = new ArrayList<>(changedRows.size());
+        List<String> rows = new ArrayList<>(changedRows.size());
+        changedRows.forEach((key, names) -> {
+            keys.add(key);
+            rows.add(names == null || names.size() > LOG_LIMIT ? null : String.join(SEPARATOR, names));
+        });
         jdbc.inTransaction(c -> {
             try (var s = c.prepareStatement("""
-                    INSERT INTO scope_due (scope_key, shard, version, marked_at)
-                    SELECT k, ?, 1, ? FROM unnest(?::text[]) AS k ORDER BY k
-                    ON CONFLICT (scope_key, shard) DO UPDATE SET version = scope_due.version + 1""")) {
+                    INSERT INTO scope_due AS d (scope_key, shard, version, published, marked_at, changed)
+                    SELECT k, ?, 1, 0, ?, string_to_array(r, E'\\x1f') FROM unnest(?::text[], ?::text[]) AS m(k, r) ORDER BY k
+                    ON CONFLICT (scope_key, shard) DO UPDATE SET version = d.version + 1,
+                        marked_at = CASE WHEN d.version > d.published THEN d.marked_at ELSE EXCLUDED.marked_at END,
+                        changed = CASE WHEN d.changed IS NULL OR EXCLUDED.changed IS NULL
+                                         OR cardinality(d.changed) + cardinality(EXCLUDED.changed) > ? THEN NULL
+                                       ELSE d.changed || EXCLUDED.changed END""")) {
                 s.setInt(1, shard);
                 s.setTimestamp(2, Timestamp.from(Instant.now()));
-                s.setArray(3, c.createArrayOf("text", sortedScopeKeys.toArray()));
+                s.setArray(3, c.createArrayOf("text", keys.toArray()));
+                s.setArray(4, c.createArrayOf("text", rows.toArray()));
+                s.setInt(5, LOG_LIMIT);
                 return s.executeUpdate();
             }
         });
@@ -65,23 +95,38 @@ public class PublishQueue {
         ZONES, ABOVE_ZONES
     }
 
-    /** Up to {@code limit} due scopes of the lane, those waiting longest first, in the caller's transaction. */
+    /** Up to {@code limit} keys of the lane's due scopes, those waiting longest first, in the caller's transaction. */
     @SuppressWarnings("unchecked")
-    public List<Due> due(Lane lane, int limit) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT d.scope_key, d.shard, d.version FROM scope_due d
-                        JOIN (SELECT d.scope_key, min(d.marked_at) AS oldest FROM scope_due d
-                              WHERE (d.scope_key LIKE 'zone:%') = ?2 GROUP BY d.scope_key
-                              ORDER BY oldest LIMIT ?1) o ON o.scope_key = d.scope_key
-                        ORDER BY o.oldest, d.scope_key""")
+    public List<String> due(Lane lane, int limit) {
+        return em.createNativeQuery("""
+                        SELECT d.scope_key FROM scope_due d
+                        WHERE d.version > d.published AND (d.scope_key LIKE 'zone:%') = ?2
+                        GROUP BY d.scope_key ORDER BY min(d.marked_at), d.scope_key LIMIT ?1""")
                 .setParameter(1, limit).setParameter(2, lane == Lane.ZONES).getResultList();
-        Map<String, Map<Integer, Long>> due = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            due.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put(((Number) r[1]).intValue(), ((Number) r[2]).longValue());
+    }
+
+    /** Every mark of the scopes (all their shards, due or not), by scope key. */
+    public Map<String, List<Mark>> marks(Collection<String> scopeKeys) {
+        Map<String, List<Mark>> marks = new LinkedHashMap<>();
+        if (scopeKeys.isEmpty()) {
+            return marks;
         }
-        List<Due> list = new ArrayList<>(due.size());
-        due.forEach((k, v) -> list.add(new Due(k, v)));
-        return list;
+        return jdbc.inTransaction(c -> {
+            try (var q = c.prepareStatement("""
+                    SELECT scope_key, shard, version, published, changed FROM scope_due
+                    WHERE scope_key = ANY(?) ORDER BY scope_key, shard""")) {
+                q.setArray(1, c.createArrayOf("text", scopeKeys.toArray()));
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        java.sql.Array changed = rs.getArray(5);
+                        List<String> rows = changed == null ? null : List.of((String[]) changed.getArray());
+                        marks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new Mark(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rows));
+                    }
+                }
+            }
+            return marks;
+        });
     }
 
     /**
@@ -90,7 +135,6 @@ public class PublishQueue {
      *
      * @return the keys taken, in the order given
      */
-    @SuppressWarnings("unchecked")
     public List<String> claim(List<String> scopeKeys) {
         if (scopeKeys.isEmpty()) {
             return List.of();
@@ -112,54 +156,70 @@ public class PublishQueue {
     }
 
     /**
-     * Deletes the marks at the versions read; a mark bumped since stays due, dated to the read ({@code readAt}):
-     * what it still holds was applied after that, so the oldest-unpublished age stays true and a busy scope does
-     * not keep its first mark's date (and its place at the head of the queue) for as long as it stays busy.
+     * Records the marks as read as published: each mark's version (a mark bumped since stays due) and the log's part
+     * that was read dropped (what was appended since stays). A mark still due is dated to the read ({@code readAt}):
+     * what it still holds was applied after that, so the oldest-unpublished age stays true and a busy scope does not
+     * keep its first mark's date (and its place at the head of the queue) for as long as it stays busy. A log read as
+     * unknown becomes empty only if nothing was applied since; otherwise it stays unknown.
      */
-    public void published(List<Due> scopes, Instant readAt) {
-        if (scopes.isEmpty()) {
+    public void published(Collection<Mark> read, Instant readAt) {
+        if (read.isEmpty()) {
             return;
         }
         // (scope, shard) order, the order applying transactions lock their marks in (they hold one shard each):
-        // the publisher takes every row it will delete or re-date first, in that order, and then never waits
-        record Mark(String key, int shard, long version) {
+        // the publisher takes every row it will update first, in that order, and then never waits
+        // a mark neither due nor holding a log when read has nothing to record (and may be another writer's: the rebuild's)
+        List<Mark> marks = new ArrayList<>(read.stream().filter(m -> m.due() || m.changed() == null || !m.changed().isEmpty()).toList());
+        if (marks.isEmpty()) {
+            return;
         }
-        List<Mark> marks = new ArrayList<>();
-        for (Due d : scopes) {
-            d.versions().forEach((shard, version) -> marks.add(new Mark(d.scopeKey(), shard, version)));
-        }
-        marks.sort(java.util.Comparator.comparing(Mark::key).thenComparingInt(Mark::shard));
+        marks.sort(Comparator.comparing(Mark::scopeKey).thenComparingInt(Mark::shard));
         jdbc.inTransaction(c -> {
-            var k = c.createArrayOf("text", marks.stream().map(Mark::key).toArray());
+            var k = c.createArrayOf("text", marks.stream().map(Mark::scopeKey).toArray());
             var sh = c.createArrayOf("integer", marks.stream().map(Mark::shard).toArray());
             var v = c.createArrayOf("bigint", marks.stream().map(Mark::version).toArray());
+            var n = c.createArrayOf("integer", marks.stream().map(m -> m.changed() == null ? -1 : m.changed().size()).toArray());
             try (var lock = c.prepareStatement("""
                     SELECT 1 FROM scope_due d JOIN unnest(?::text[], ?::int[]) AS p(k, s) ON d.scope_key = p.k AND d.shard = p.s
                     ORDER BY d.scope_key, d.shard FOR UPDATE OF d""");
-                 var delete = c.prepareStatement("""
-                    DELETE FROM scope_due d USING unnest(?::text[], ?::int[], ?::bigint[]) AS p(k, s, v)
-                    WHERE d.scope_key = p.k AND d.shard = p.s AND d.version = p.v""");
-                 var redate = c.prepareStatement("""
-                    UPDATE scope_due d SET marked_at = greatest(d.marked_at, ?) FROM unnest(?::text[], ?::int[]) AS p(k, s)
+                 var update = c.prepareStatement("""
+                    UPDATE scope_due d SET published = greatest(d.published, p.v),
+                        changed = CASE WHEN p.n < 0 THEN CASE WHEN d.version = p.v THEN '{}'::text[] END
+                                       ELSE d.changed[p.n + 1:] END,
+                        marked_at = CASE WHEN d.version > p.v THEN greatest(d.marked_at, ?) ELSE d.marked_at END
+                    FROM unnest(?::text[], ?::int[], ?::bigint[], ?::int[]) AS p(k, s, v, n)
                     WHERE d.scope_key = p.k AND d.shard = p.s""")) {
                 lock.setArray(1, k);
                 lock.setArray(2, sh);
                 lock.executeQuery().close();
-                delete.setArray(1, k);
-                delete.setArray(2, sh);
-                delete.setArray(3, v);
-                delete.executeUpdate();
-                redate.setTimestamp(1, Timestamp.from(readAt));
-                redate.setArray(2, k);
-                redate.setArray(3, sh);
-                return redate.executeUpdate();
+                update.setTimestamp(1, Timestamp.from(readAt));
+                update.setArray(2, k);
+                update.setArray(3, sh);
+                update.setArray(4, v);
+                update.setArray(5, n);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * After the derived tables were emptied for a replay (admin/Rebuild): every scope is due, and read whole (the sums
+     * a publisher keeps in memory are of rows that are gone), so a scope the replay leaves empty is published empty.
+     */
+    public void everythingChanged() {
+        jdbc.inTransaction(c -> {
+            try (var s = c.prepareStatement("""
+                    UPDATE scope_due SET version = version + 1, changed = NULL,
+                        marked_at = CASE WHEN version > published THEN marked_at ELSE ? END""")) {
+                s.setTimestamp(1, Timestamp.from(Instant.now()));
+                return s.executeUpdate();
             }
         });
     }
 
     @Transactional
     public Lag lag() {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT count(DISTINCT scope_key), min(marked_at) FROM scope_due")
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(DISTINCT scope_key), min(marked_at) FROM scope_due WHERE version > published")
                 .getSingleResult();
         long due = ((Number) row[0]).longValue();
         Duration age = row[1] == null ? Duration.ZERO : Duration.between(instant(row[1]), Instant.now());

@@ -79,8 +79,7 @@ public class AggregateStore {
         return jdbc.inTransaction(c -> {
             Decided batch = decide(c, events);
             Set<UUID> touched = write(c, batch);
-            Set<String> changed = aggregates.refresh(touched, shard);
-            publishQueue.markChanged(changed.stream().sorted().toList(), shard);
+            publishQueue.markChanged(aggregates.refresh(touched, shard), shard);
             return batch.outcomes();
         });
     }
@@ -249,5 +248,14 @@ public class AggregateStore {
                 "zone_figures", "scope_value", "scope_period")) {
             em.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
+    }
+
+    /**
+     * After a replay into the emptied tables, in its transaction: every scope in the publish queue is made due and its
+     * log unknown, so what the replay left empty is published empty and nothing a publisher kept of the old rows is
+     * used. At the end rather than with the emptying, so that the queue's rows are locked only until the commit.
+     */
+    public void replayed() {
+        publishQueue.everythingChanged();
     }
 }

@@ -88,6 +88,7 @@ class PublishingConvergenceTest {
         }
         writers.shutdown();
         Instant stopped = Instant.now();
+        RegistryEvents.putOnTopics(json, appliedEvents);
 
         // settle: nothing due any more (the publisher keeps running)
         while (queue.dueScopes() > 0) {
@@ -166,7 +167,11 @@ class PublishingConvergenceTest {
                 100 + (i % 7), 10 + (i % 40));
     }
 
+    /** Every event applied, in the order applied per aggregate: they go on the topics at the end. */
+    private final List<String> appliedEvents = java.util.Collections.synchronizedList(new ArrayList<>());
+
     private RegistryEvent event(String value) {
+        appliedEvents.add(value);
         RegistryEvent event = RegistryEvent.parse(json, value);
         AggregateStore.validate(event);
         return event;

@@ -82,6 +82,26 @@ public final class RegistryEvents implements AutoCloseable {
         producer.send(new ProducerRecord<>(topic, zoneId.toString(), value));
     }
 
+    /**
+     * Sends events a test applied directly (AggregateStore.applyBatch, on shards of its choosing) to the topics they
+     * belong on, as the registry would have: the live consumer finds them applied already (duplicates), and a rebuild
+     * in a later test replays them, so that test's figures do not depend on which tests ran before it.
+     */
+    public static void putOnTopics(com.fasterxml.jackson.databind.ObjectMapper json, java.util.Collection<String> applied) {
+        try (RegistryEvents events = new RegistryEvents()) {
+            for (String value : applied) {
+                vn.izone.metrics.events.RegistryEvent e = vn.izone.metrics.events.RegistryEvent.parse(json, value);
+                String topic = switch (e.aggregateType()) {
+                    case "zone" -> ZONES;
+                    case "project" -> PROJECTS;
+                    default -> REPORTS;
+                };
+                events.sendAsync(topic, e.zoneId(), value);
+            }
+            events.flush();
+        }
+    }
+
     public void flush() {
         producer.flush();
     }
