@@ -62,12 +62,11 @@ public class Aggregates {
     /**
      * Recomputes the zones' sums and folds the changes into their scopes: the zones' own scopes on
      * {@link #ZONE_SHARD} (their rows are written under the zone's lock only), the scopes above on {@code shard}.
-     * Returns every scope whose figures changed, for the publish queue: a scope above the zones with the names of its
-     * rows that changed ({@link ScopeRows#rowNames}), a zone's own scope with {@code null} (always read whole).
+     * Returns every scope whose figures changed, for the publish queue, and the changed zones' sums as they now are.
      */
-    public SortedMap<String, Collection<String>> refresh(Collection<UUID> zones, int shard) {
+    public Refreshed refresh(Collection<UUID> zones, int shard) {
         if (zones.isEmpty()) {
-            return new TreeMap<>();
+            return new Refreshed(new TreeMap<>(), Map.of());
         }
         UUID[] ids = new TreeSet<>(zones).toArray(UUID[]::new);
         return jdbc.inTransaction(c -> {
@@ -78,6 +77,7 @@ public class Aggregates {
             Map<UUID, List<ZoneFigures.ReportRow>> reports = reportRows(c, ids);
 
             Map<String, Sums> zoneDeltas = new TreeMap<>();
+            Map<String, Sums> zoneSums = new HashMap<>();
             Map<String, Sums> deltas = new TreeMap<>();
             List<Object[]> moved = new ArrayList<>();
             for (UUID id : ids) {
@@ -91,6 +91,7 @@ public class Aggregates {
                     continue;
                 }
                 zoneDeltas.put(zoneKey(id), change);
+                zoneSums.put(zoneKey(id), now);
                 // each scope takes the part of the change it holds (ScopeFigures): a zone's name goes nowhere above it
                 if (scopes.equals(oldScopes)) {
                     // the usual case: the zone stays where it is, and only what changed (a few entries) is folded
@@ -116,8 +117,17 @@ public class Aggregates {
             SortedMap<String, Collection<String>> changed = new TreeMap<>();
             zoneDeltas.keySet().forEach(k -> changed.put(k, null));
             deltas.forEach((k, delta) -> changed.put(k, ScopeRows.rowNames(delta)));
-            return changed;
+            zoneSums.keySet().retainAll(changed.keySet());
+            return new Refreshed(changed, zoneSums);
         });
+    }
+
+    /**
+     * What a refresh changed: every scope whose figures moved, for the publish queue (a scope above the zones with the
+     * names of its rows that changed, {@link ScopeRows#rowNames}; a zone's own scope with {@code null}: always read
+     * whole), and each changed zone's sums as they now are (what its rows now hold).
+     */
+    public record Refreshed(SortedMap<String, Collection<String>> changed, Map<String, Sums> zones) {
     }
 
     /** The sums of the scopes, by key (a scope nothing was ever added to has empty sums). */

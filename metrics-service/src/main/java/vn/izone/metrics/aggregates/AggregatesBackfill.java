@@ -50,7 +50,7 @@ public class AggregatesBackfill {
                 break;
             }
             QuarkusTransaction.requiringNew().run(() ->
-                    queue.markChanged(aggregates.refresh(ids, Shard.BACKFILL), Shard.BACKFILL));
+                    queue.markChanged(aggregates.refresh(ids, Shard.BACKFILL).changed(), Shard.BACKFILL));
             zones += ids.size();
             after = ids.get(ids.size() - 1);
         }

@@ -1,6 +1,9 @@
 package vn.izone.metrics.aggregates;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import vn.izone.metrics.publish.PublishQueue;
 import vn.izone.metrics.store.Jdbc;
 
@@ -27,19 +30,103 @@ import java.util.concurrent.atomic.AtomicLong;
  * read it at (another instance publishing a scope drops what it read, and a rebuild makes every log unknown). When
  * that does not hold, or a log is unknown, the scope is read whole, as it was before. Why it is exact: docs/metrics.md.
  * <p>
- * Called by the publisher's lane above zones only (one round at a time); zones are one row each and always read whole.
+ * Called by the publisher's lane above zones only (one round at a time). Zones are not kept (3,000 of them would
+ * cost more memory than reading them costs); but a zone's sums as its applying transaction left them are handed to
+ * the zone lane ({@link #zonesChanged}, {@link #zones}), which sends them without a read if nothing moved since.
  */
 @ApplicationScoped
 public class SumsCache {
+    /** A scope is read whole when more than 1/this of its figures were named: probing each row costs more. */
+    static final int WHOLE_ABOVE = 4;
+
     private final Jdbc jdbc;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
     /** Figure names, one copy for every scope that holds them (most names recur in hundreds of scopes). */
     private final Map<String, String> names = new ConcurrentHashMap<>();
     private final AtomicLong rowsReread = new AtomicLong();
     private final AtomicLong scopesReadWhole = new AtomicLong();
+    private final AtomicLong zonesHandedOver = new AtomicLong();
 
-    public SumsCache(Jdbc jdbc) {
+    /**
+     * Zones' sums as their last applying transaction left them, with their mark's version then: the zone lane sends
+     * these instead of reading the zone's rows, as long as the mark has not moved since. Bounded: past this many
+     * waiting (a catch-up changes every zone), a zone is read.
+     */
+    static final int ZONES_HANDED_OVER = 2000;
+    private final Map<String, Kept> zones = new ConcurrentHashMap<>();
+    private final TransactionSynchronizationRegistry transactions;
+
+    public SumsCache(Jdbc jdbc, TransactionSynchronizationRegistry transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /**
+     * In the applying transaction: the zones it changed, their marks' versions (on {@link PublishQueue#ZONE_MARKS})
+     * and their sums as it leaves them. Kept once the transaction commits, not before: a version rolled back would be
+     * taken again by the next change, with other sums.
+     */
+    public void zonesChanged(Map<String, Long> versions, Map<String, Sums> sums) {
+        if (versions.isEmpty() || transactions == null) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    return;
+                }
+                versions.forEach((key, version) -> {
+                    Sums s = sums.get(key);
+                    if (s != null && (zones.size() < ZONES_HANDED_OVER || zones.containsKey(key))) {
+                        zones.put(key, new Kept(s, Map.of(PublishQueue.ZONE_MARKS, version)));
+                    }
+                });
+            }
+        });
+    }
+
+    /**
+     * The zones' sums for the zone lane: as their last applying transaction left them where nothing was applied since
+     * (their mark is at the version it left, and no other mark of theirs is due), read otherwise. Each zone is handed
+     * over once: the next round reads it if it is due again without a change of this instance's.
+     */
+    public Map<String, Sums> zones(Collection<String> keys, Map<String, List<PublishQueue.Mark>> marks,
+                                   java.util.function.Function<Collection<String>, Map<String, Sums>> read) {
+        Map<String, Sums> out = new LinkedHashMap<>();
+        List<String> unread = new ArrayList<>();
+        for (String key : keys) {
+            Kept handed = zones.remove(key);
+            if (handed != null && unchangedSince(handed, marks.getOrDefault(key, List.of()))) {
+                out.put(key, handed.sums());
+                zonesHandedOver.incrementAndGet();
+            } else {
+                unread.add(key);
+            }
+        }
+        if (!unread.isEmpty()) {
+            out.putAll(read.apply(unread));
+        }
+        return out;
+    }
+
+    private static boolean unchangedSince(Kept handed, List<PublishQueue.Mark> marks) {
+        boolean seen = false;
+        for (PublishQueue.Mark m : marks) {
+            if (m.shard() == PublishQueue.ZONE_MARKS) {
+                seen = m.version() == handed.versions().get(PublishQueue.ZONE_MARKS);
+                if (!seen) {
+                    return false;
+                }
+            } else if (m.due()) {
+                return false; // a change marked the old way (an instance of before V26): read it
+            }
+        }
+        return seen;
     }
 
     /** A scope's sums and, per shard, the version of its mark they include. */
@@ -69,7 +156,9 @@ public class SumsCache {
                         moved.addAll(m.changed());
                     }
                 }
-                if (!moved.isEmpty()) {
+                if (moved.size() * WHOLE_ABOVE > k.sums().size()) {
+                    whole.add(key); // most of it moved (a catch-up): one pass over its rows beats a probe per row and shard
+                } else if (!moved.isEmpty()) {
                     changedNames.put(key, moved);
                     shards.put(key, scopeMarks.stream().map(PublishQueue.Mark::shard).toList());
                 }
@@ -121,6 +210,7 @@ public class SumsCache {
     /** Forgets every scope kept (the next round reads them whole). */
     public void forget() {
         kept.clear();
+        zones.clear();
     }
 
     /** How many figures are kept, over every scope (a gauge: the memory this costs). */
@@ -131,6 +221,11 @@ public class SumsCache {
     /** Rows re-read because a log named them, since the start. */
     public long rowsReread() {
         return rowsReread.get();
+    }
+
+    /** Zones sent as their applying transaction left them (not read), since the start. */
+    public long zonesHandedOver() {
+        return zonesHandedOver.get();
     }
 
     /** Scopes read whole (first read, unknown log, another instance published), since the start. */

@@ -141,6 +141,8 @@ public class IndicatorPublisher {
                 .description("Rows re-read by the lane above zones because a change named them").register(meters);
         io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.read.whole", kept, SumsCache::scopesReadWhole)
                 .description("Scopes above zones read whole (first read, unknown log, published by another instance)").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.zones.handed.over", kept, SumsCache::zonesHandedOver)
+                .description("Zones sent as their applying transaction left them, without reading their rows").register(meters);
     }
 
     /** The trace of a change to this zone, about to be applied: its zone's next snapshot continues it. */
@@ -281,7 +283,7 @@ public class IndicatorPublisher {
             List<String> keys = IndicatorCalculator.keysOf(scopes);
             // the marks before the sums: whatever is applied after this read is due again
             Map<String, List<PublishQueue.Mark>> marks = queue.marks(keys);
-            Map<String, Sums> sums = zoneLane ? aggregates.read(keys) : kept.read(keys, marks);
+            Map<String, Sums> sums = zoneLane ? kept.zones(keys, marks, aggregates::read) : kept.read(keys, marks);
             List<Indicators> computed = calculator.fromSums(scopes, sums);
             sums.values().forEach(Sums::dropViews);
             List<CompletableFuture<Void>> acks = new ArrayList<>(computed.size());

@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The scopes whose published snapshot is behind the state, with a version per (scope, shard). An applying
@@ -33,6 +35,8 @@ public class PublishQueue {
     static final int LOG_LIMIT = 2000;
     /** Between two row names in the statement's text parameter (a name never holds a control character). */
     private static final String SEPARATOR = "\u001f";
+    /** The shard of every zone's marks (see {@link #markChanged}). */
+    public static final int ZONE_MARKS = 0;
 
     private final EntityManager em;
     private final Jdbc jdbc;
@@ -57,13 +61,25 @@ public class PublishQueue {
     }
 
     /**
-     * Marks the scopes changed, in the caller's (applying) transaction: each scope's rows changed ({@code null}: not
-     * logged, as for zones, which are always read whole). In key order, so concurrent transactions never deadlock;
-     * only this shard's rows, so transactions of other consumers never wait on them.
+     * Marks the scopes changed, in the caller's (applying) transaction: each scope above zones with the rows that
+     * changed, on this shard's marks (so transactions of other consumers never wait on them, and the national mark is
+     * no hot row); each zone's scope ({@code null} rows: always read whole) on {@link #ZONE_MARKS}, since every writer
+     * of a zone holds the zone's lock anyway. In key order, so concurrent transactions never deadlock.
+     *
+     * @return the zones' marks' versions after this change, by scope key
      */
-    public void markChanged(SortedMap<String, Collection<String>> changedRows, int shard) {
+    public Map<String, Long> markChanged(SortedMap<String, Collection<String>> changedRows, int shard) {
+        SortedMap<String, Collection<String>> zones = new TreeMap<>();
+        SortedMap<String, Collection<String>> above = new TreeMap<>();
+        changedRows.forEach((key, rows) -> (rows == null ? zones : above).put(key, rows));
+        mark(above, shard);
+        return mark(zones, ZONE_MARKS);
+    }
+
+    private Map<String, Long> mark(SortedMap<String, Collection<String>> changedRows, int shard) {
+        Map<String, Long> versions = new HashMap<>();
         if (changedRows.isEmpty()) {
-            return;
+            return versions;
         }
         List<String> keys = new ArrayList<>(changedRows.size());
         List<String> rows = new ArrayList<>(changedRows.size());
@@ -71,7 +87,7 @@ public class PublishQueue {
             keys.add(key);
             rows.add(names == null || names.size() > LOG_LIMIT ? null : String.join(SEPARATOR, names));
         });
-        jdbc.inTransaction(c -> {
+        return jdbc.inTransaction(c -> {
             try (var s = c.prepareStatement("""
                     INSERT INTO scope_due AS d (scope_key, shard, version, published, marked_at, changed)
                     SELECT k, ?, 1, 0, ?, string_to_array(r, E'\\x1f') FROM unnest(?::text[], ?::text[]) AS m(k, r) ORDER BY k
@@ -79,13 +95,19 @@ public class PublishQueue {
                         marked_at = CASE WHEN d.version > d.published THEN d.marked_at ELSE EXCLUDED.marked_at END,
                         changed = CASE WHEN d.changed IS NULL OR EXCLUDED.changed IS NULL
                                          OR cardinality(d.changed) + cardinality(EXCLUDED.changed) > ? THEN NULL
-                                       ELSE d.changed || EXCLUDED.changed END""")) {
+                                       ELSE d.changed || EXCLUDED.changed END
+                    RETURNING d.scope_key, d.version""")) {
                 s.setInt(1, shard);
                 s.setTimestamp(2, Timestamp.from(Instant.now()));
                 s.setArray(3, c.createArrayOf("text", keys.toArray()));
                 s.setArray(4, c.createArrayOf("text", rows.toArray()));
                 s.setInt(5, LOG_LIMIT);
-                return s.executeUpdate();
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        versions.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                return versions;
             }
         });
     }

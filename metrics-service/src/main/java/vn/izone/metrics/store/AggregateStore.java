@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import vn.izone.metrics.aggregates.Aggregates;
 import vn.izone.metrics.events.PoisonEvent;
 import vn.izone.metrics.events.RegistryEvent;
+import vn.izone.metrics.aggregates.SumsCache;
 import vn.izone.metrics.publish.PublishQueue;
 import vn.izone.metrics.publish.Shard;
 
@@ -43,15 +44,17 @@ public class AggregateStore {
     private final Map<String, StateWriter> writers;
     private final PublishQueue publishQueue;
     private final Aggregates aggregates;
+    private final SumsCache kept;
 
     public AggregateStore(EntityManager em, Jdbc jdbc, VersionGuard guard, ZoneWriter zones, ProjectWriter projects,
-                          ReportWriter reports, PublishQueue publishQueue, Aggregates aggregates) {
+                          ReportWriter reports, PublishQueue publishQueue, Aggregates aggregates, SumsCache kept) {
         this.em = em;
         this.jdbc = jdbc;
         this.guard = guard;
         this.writers = Map.of("zone", zones, "project", projects, "report", reports);
         this.publishQueue = publishQueue;
         this.aggregates = aggregates;
+        this.kept = kept;
     }
 
     /**
@@ -79,7 +82,8 @@ public class AggregateStore {
         return jdbc.inTransaction(c -> {
             Decided batch = decide(c, events);
             Set<UUID> touched = write(c, batch);
-            publishQueue.markChanged(aggregates.refresh(touched, shard), shard);
+            Aggregates.Refreshed refreshed = aggregates.refresh(touched, shard);
+            kept.zonesChanged(publishQueue.markChanged(refreshed.changed(), shard), refreshed.zones());
             return batch.outcomes();
         });
     }

@@ -76,8 +76,8 @@ class SumsCacheTest {
                 Scope.formerProvince(province + "1"), Scope.provinceKind(province, "INDUSTRIAL_PARK"));
         List<String> keys = IndicatorCalculator.keysOf(scopes);
 
-        SumsCache first = new SumsCache(jdbc);
-        SumsCache second = new SumsCache(jdbc);
+        SumsCache first = new SumsCache(jdbc, null);
+        SumsCache second = new SumsCache(jdbc, null);
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
         List<Future<Integer>> writers = new ArrayList<>();
