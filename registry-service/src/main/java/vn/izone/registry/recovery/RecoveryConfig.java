@@ -11,4 +11,7 @@ public interface RecoveryConfig {
      * next to its environment variable {@code IZONE_RECOVERY_RECONCILE}.
      */
     boolean reconcileAtStart();
+
+    /** How long after a failed reconciliation at start the next attempt is made (application.properties: 5s). */
+    java.time.Duration retryEvery();
 }

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -64,6 +63,7 @@ public class TopicReconciliation {
     private final RecoveryGate gate;
     private final RecoveryRuns runs;
     private final boolean atStart;
+    private volatile boolean reconciledAtStart;
     private volatile Report last;
 
     public TopicReconciliation(EntityManager em, ObjectMapper json, RegistryTopics topics, Outbox outbox, ZoneService zones,
@@ -89,35 +89,28 @@ public class TopicReconciliation {
     public record Aggregate(String type, UUID id, long registerRevision, long lostFrom, long lostTo, long compensatedAt, String eventType) {
     }
 
-    void atStart(@Observes StartupEvent ignored) {
-        if (!atStart) {
+    /**
+     * After a restore ({@code izone.recovery.reconcile-at-start}): reconciles as soon as the service is up, and again
+     * every few seconds until it succeeds (the topics or the database may still be coming up); changes are refused
+     * meanwhile (the gate stays closed). The scheduler's thread, not one of our own: shutdown stops it.
+     */
+    @Scheduled(every = "${izone.recovery.retry-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void reconcileAtStart() {
+        if (!atStart || reconciledAtStart) {
             return;
         }
-        Thread worker = new Thread(() -> {
-            Duration backoff = Duration.ofSeconds(1);
-            while (true) {
-                try {
-                    Report report = reconcile("izone.recovery.reconcile-at-start");
-                    gate.open();
-                    LOG.infof("reconciled with the topics after a restore: %d records read, %d outbox events already on the topics, "
-                                    + "%d lost events, %d aggregates restored, %d withdrawn; the register takes changes again",
-                            report.topicRecords(), report.alreadyOnTopics(), report.lostEvents(), report.aggregatesRestored(),
-                            report.aggregatesWithdrawn());
-                    return;
-                } catch (RuntimeException e) {
-                    LOG.warnf("reconciliation with the topics failed, retrying in %d s (changes are refused meanwhile): %s",
-                            backoff.toSeconds(), e.toString());
-                    try {
-                        Thread.sleep(backoff.toMillis());
-                    } catch (InterruptedException interrupted) {
-                        return;
-                    }
-                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : backoff.multipliedBy(2);
-                }
-            }
-        }, "recovery-reconciliation");
-        worker.setDaemon(true);
-        worker.start();
+        try {
+            Report report = reconcile("izone.recovery.reconcile-at-start");
+            reconciledAtStart = true;
+            gate.open();
+            LOG.infof("reconciled with the topics after a restore: %d records read, %d outbox events already on the topics, "
+                            + "%d lost events, %d aggregates restored, %d withdrawn; the register takes changes again",
+                    report.topicRecords(), report.alreadyOnTopics(), report.lostEvents(), report.aggregatesRestored(),
+                    report.aggregatesWithdrawn());
+        } catch (RuntimeException e) {
+            LOG.warnf("reconciliation with the topics failed, retrying at the next attempt (changes are refused meanwhile): %s", e.toString());
+        }
     }
 
     public Report last() {
