@@ -49,12 +49,12 @@ final class ScopeRows {
     private static final String READ_PERIODS = "SELECT scope_key, period, "
             + PERIOD_COLUMNS.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", "))
             + " FROM scope_period WHERE scope_key = ANY(?) GROUP BY scope_key, period";
-    // LATERAL: one index probe per (scope, shard, row) named. As a join, the planner took the unnest for a hundred rows
-    // and hashed the whole table: 509 ms a call in the national catch-up (pg_stat_statements, 2026-12-02).
+    // By (scope, row) over every shard at once: the V26 index's range (probing each shard's row by the primary key
+    // was 538 ms a call in the national catch-up, and a join hashed the whole table).
     private static final String READ_NAMED_PERIODS = "SELECT p.k, p.r, "
             + PERIOD_COLUMNS.stream().map(c -> "sum(v." + c + ")").collect(Collectors.joining(", "))
-            + " FROM unnest(?::text[], ?::int[], ?::text[]) AS p(k, s, r) CROSS JOIN LATERAL (SELECT " + COLUMNS
-            + " FROM scope_period x WHERE x.scope_key = p.k AND x.shard = p.s AND x.period = p.r) v GROUP BY p.k, p.r";
+            + " FROM unnest(?::text[], ?::text[]) AS p(k, r) CROSS JOIN LATERAL (SELECT " + COLUMNS
+            + " FROM scope_period x WHERE x.scope_key = p.k AND x.period = p.r) v GROUP BY p.k, p.r";
 
     private ScopeRows() {
     }
@@ -152,22 +152,19 @@ final class ScopeRows {
     }
 
     /**
-     * The current sums of the named rows of each scope over the given shards (its rows' only writers), as figures:
+     * The current sums of the named rows of each scope over all its shards, as figures:
      * every figure the names stand for is in the answer, zero where no row holds it any more. What a publisher keeps
      * in memory is brought up to date with this, reading only what changed.
      */
-    static Map<String, Map<String, BigDecimal>> readNamed(Connection c, Map<String, ? extends Collection<String>> namesByScope,
-                                                          Map<String, ? extends Collection<Integer>> shardsByScope) throws SQLException {
+    static Map<String, Map<String, BigDecimal>> readNamed(Connection c, Map<String, ? extends Collection<String>> namesByScope)
+            throws SQLException {
         Map<String, Map<String, BigDecimal>> out = new HashMap<>();
         List<String> plainKeys = new ArrayList<>();
-        List<Integer> plainShards = new ArrayList<>();
         List<String> plainNames = new ArrayList<>();
         List<String> periodKeys = new ArrayList<>();
-        List<Integer> periodShards = new ArrayList<>();
         List<String> periods = new ArrayList<>();
         namesByScope.forEach((key, names) -> {
             Map<String, BigDecimal> figures = out.computeIfAbsent(key, k -> new HashMap<>());
-            Collection<Integer> shards = shardsByScope.containsKey(key) ? shardsByScope.get(key) : List.of();
             for (String name : names) {
                 boolean period = name.startsWith(PERIOD_ROW);
                 String row = period ? name.substring(PERIOD_ROW.length()) : name;
@@ -176,21 +173,17 @@ final class ScopeRows {
                 } else {
                     figures.put(row, BigDecimal.ZERO);
                 }
-                for (Integer shard : shards) {
-                    (period ? periodKeys : plainKeys).add(key);
-                    (period ? periodShards : plainShards).add(shard);
-                    (period ? periods : plainNames).add(row);
-                }
+                (period ? periodKeys : plainKeys).add(key);
+                (period ? periods : plainNames).add(row);
             }
         });
         if (!plainKeys.isEmpty()) {
             try (PreparedStatement q = c.prepareStatement("""
-                    SELECT p.k, p.f, sum(v.value) FROM unnest(?::text[], ?::int[], ?::text[]) AS p(k, s, f)
-                    CROSS JOIN LATERAL (SELECT value FROM scope_value x WHERE x.scope_key = p.k AND x.shard = p.s AND x.figure = p.f) v
+                    SELECT p.k, p.f, sum(v.value) FROM unnest(?::text[], ?::text[]) AS p(k, f)
+                    CROSS JOIN LATERAL (SELECT value FROM scope_value x WHERE x.scope_key = p.k AND x.figure = p.f) v
                     GROUP BY p.k, p.f""")) {
                 q.setArray(1, c.createArrayOf("text", plainKeys.toArray()));
-                q.setArray(2, c.createArrayOf("integer", plainShards.toArray()));
-                q.setArray(3, c.createArrayOf("text", plainNames.toArray()));
+                q.setArray(2, c.createArrayOf("text", plainNames.toArray()));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         out.get(rs.getString(1)).put(rs.getString(2), rs.getBigDecimal(3));
@@ -201,8 +194,7 @@ final class ScopeRows {
         if (!periodKeys.isEmpty()) {
             try (PreparedStatement q = c.prepareStatement(READ_NAMED_PERIODS)) {
                 q.setArray(1, c.createArrayOf("text", periodKeys.toArray()));
-                q.setArray(2, c.createArrayOf("integer", periodShards.toArray()));
-                q.setArray(3, c.createArrayOf("text", periods.toArray()));
+                q.setArray(2, c.createArrayOf("text", periods.toArray()));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         Map<String, BigDecimal> figures = out.get(rs.getString(1));

@@ -142,7 +142,6 @@ public class SumsCache {
             Map<String, Sums> out = new LinkedHashMap<>();
             List<String> whole = new ArrayList<>();
             Map<String, Set<String>> changedNames = new HashMap<>();
-            Map<String, List<Integer>> shards = new HashMap<>();
             for (String key : keys) {
                 List<PublishQueue.Mark> scopeMarks = marks.getOrDefault(key, List.of());
                 Kept k = kept.get(key);
@@ -160,11 +159,10 @@ public class SumsCache {
                     whole.add(key); // most of it moved (a catch-up): one pass over its rows beats a probe per row and shard
                 } else if (!moved.isEmpty()) {
                     changedNames.put(key, moved);
-                    shards.put(key, scopeMarks.stream().map(PublishQueue.Mark::shard).toList());
                 }
             }
             if (!changedNames.isEmpty()) {
-                ScopeRows.readNamed(c, changedNames, shards).forEach((key, figures) -> {
+                ScopeRows.readNamed(c, changedNames).forEach((key, figures) -> {
                     Sums sums = kept.get(key).sums();
                     figures.forEach((figure, value) -> sums.set(name(figure), value));
                     rowsReread.addAndGet(changedNames.get(key).size());

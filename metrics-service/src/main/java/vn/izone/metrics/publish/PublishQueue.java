@@ -29,10 +29,10 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class PublishQueue {
     /**
-     * Past this many rows a mark's log is dropped (NULL: read the scope whole). It only grows while its scope is not
-     * published (a burst faster than the rounds, Kafka unavailable); a long log would be rewritten by every batch.
+     * Past this many rows a mark's log is dropped (NULL: read the scope whole). A live shard names a few dozen rows of
+     * a scope between two rounds; a catch-up's batches name hundreds, and a long log is rewritten by every batch.
      */
-    static final int LOG_LIMIT = 2000;
+    static final int LOG_LIMIT = 256;
     /** Between two row names in the statement's text parameter (a name never holds a control character). */
     private static final String SEPARATOR = "\u001f";
     /** The shard of every zone's marks (see {@link #markChanged}). */

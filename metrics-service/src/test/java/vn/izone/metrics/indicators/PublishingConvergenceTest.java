@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import vn.izone.metrics.events.RegistryEvent;
 import vn.izone.metrics.publish.PublishQueue;
 import vn.izone.metrics.store.AggregateStore;
+import vn.izone.metrics.support.DirectEvents;
 import vn.izone.metrics.support.MetricsTestServers;
 import vn.izone.metrics.support.IndicatorTopic;
 import vn.izone.metrics.support.RegistryEvents;
@@ -58,6 +59,12 @@ class PublishingConvergenceTest {
     vn.izone.metrics.admin.AggregateReferee referee;
     @Inject
     ObjectMapper json;
+    private DirectEvents direct;
+
+    @org.junit.jupiter.api.BeforeEach
+    void directEvents() {
+        direct = new DirectEvents(json);
+    }
 
     @Test
     void theLastPublishedSnapshotOfEveryScopeEqualsTheStateAfterConcurrentChanges() throws Exception {
@@ -88,7 +95,7 @@ class PublishingConvergenceTest {
         }
         writers.shutdown();
         Instant stopped = Instant.now();
-        RegistryEvents.putOnTopics(json, appliedEvents);
+        direct.putOnTopics();
 
         // settle: nothing due any more (the publisher keeps running)
         while (queue.dueScopes() > 0) {
@@ -167,14 +174,8 @@ class PublishingConvergenceTest {
                 100 + (i % 7), 10 + (i % 40));
     }
 
-    /** Every event applied, in the order applied per aggregate: they go on the topics at the end. */
-    private final List<String> appliedEvents = java.util.Collections.synchronizedList(new ArrayList<>());
-
     private RegistryEvent event(String value) {
-        appliedEvents.add(value);
-        RegistryEvent event = RegistryEvent.parse(json, value);
-        AggregateStore.validate(event);
-        return event;
+        return direct.event(value);
     }
 
     private static JsonNode withoutTime(JsonNode snapshot) {
