@@ -66,14 +66,24 @@ public class PublishQueue {
      * no hot row); each zone's scope ({@code null} rows: always read whole) on {@link #ZONE_MARKS}, since every writer
      * of a zone holds the zone's lock anyway. In key order, so concurrent transactions never deadlock.
      *
-     * @return the zones' marks' versions after this change, by scope key
+     * @return the zones' marks' versions after this change, by scope key (none for a replay's)
      */
     public Map<String, Long> markChanged(SortedMap<String, Collection<String>> changedRows, int shard) {
         SortedMap<String, Collection<String>> zones = new TreeMap<>();
         SortedMap<String, Collection<String>> above = new TreeMap<>();
-        changedRows.forEach((key, rows) -> (rows == null ? zones : above).put(key, rows));
+        // a replay's marks are made unknown when it ends (everythingChanged): logging its rows would only cost
+        boolean logged = shard != Shard.REBUILD;
+        changedRows.forEach((key, rows) -> {
+            if (rows == null) {
+                zones.put(key, null);
+            } else {
+                above.put(key, logged ? rows : null);
+            }
+        });
         mark(above, shard);
-        return mark(zones, ZONE_MARKS);
+        // a replay holds its marks until it commits: on marks of its own, the zone lane never waits for it
+        Map<String, Long> versions = mark(zones, logged ? ZONE_MARKS : Shard.REBUILD);
+        return logged ? versions : Map.of();
     }
 
     private Map<String, Long> mark(SortedMap<String, Collection<String>> changedRows, int shard) {
