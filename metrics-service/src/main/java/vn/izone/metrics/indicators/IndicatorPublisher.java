@@ -283,7 +283,8 @@ public class IndicatorPublisher {
             List<String> keys = IndicatorCalculator.keysOf(scopes);
             // the marks before the sums: whatever is applied after this read is due again
             Map<String, List<PublishQueue.Mark>> marks = queue.marks(keys);
-            Map<String, Sums> sums = zoneLane ? kept.zones(keys, marks, aggregates::read) : kept.read(keys, marks);
+            Map<String, Sums> sums = zoneLane ? kept.zones(keys, marks, aggregates::read)
+                    : config.rereadChangedRows() ? kept.read(keys, marks) : aggregates.read(keys);
             List<Indicators> computed = calculator.fromSums(scopes, sums);
             sums.values().forEach(Sums::dropViews);
             List<CompletableFuture<Void>> acks = new ArrayList<>(computed.size());

@@ -15,4 +15,12 @@ public interface PublishingConfig {
 
     /** The same for the zones' lane: small snapshots, and where a change is first seen. */
     Duration coalesceZones();
+
+    /**
+     * Whether the lane above zones keeps its scopes' sums and re-reads only the rows that changed (aggregates/
+     * SumsCache), instead of reading every due scope whole. Off by default: the national bench of 2026-12-02 (15:00,
+     * load average 20-29) left 21 scopes' snapshots a few workers behind after a 2.5-minute stall of that lane, which
+     * no test reproduces yet (docs/metrics.md, item 5).
+     */
+    boolean rereadChangedRows();
 }

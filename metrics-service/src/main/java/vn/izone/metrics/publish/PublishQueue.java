@@ -40,10 +40,12 @@ public class PublishQueue {
 
     private final EntityManager em;
     private final Jdbc jdbc;
+    private final vn.izone.metrics.indicators.PublishingConfig config;
 
-    public PublishQueue(EntityManager em, Jdbc jdbc) {
+    public PublishQueue(EntityManager em, Jdbc jdbc, vn.izone.metrics.indicators.PublishingConfig config) {
         this.em = em;
         this.jdbc = jdbc;
+        this.config = config;
     }
 
     /** What is behind: how many scopes are due and the age of the oldest change not yet published. */
@@ -71,8 +73,10 @@ public class PublishQueue {
     public Map<String, Long> markChanged(SortedMap<String, Collection<String>> changedRows, int shard) {
         SortedMap<String, Collection<String>> zones = new TreeMap<>();
         SortedMap<String, Collection<String>> above = new TreeMap<>();
-        // a replay's marks are made unknown when it ends (everythingChanged): logging its rows would only cost
-        boolean logged = shard != Shard.REBUILD;
+        // a replay's marks are made unknown when it ends (everythingChanged): logging its rows would only cost; and
+        // nothing reads the logs unless the lane above zones re-reads changed rows
+        boolean replay = shard == Shard.REBUILD;
+        boolean logged = !replay && config.rereadChangedRows();
         changedRows.forEach((key, rows) -> {
             if (rows == null) {
                 zones.put(key, null);
@@ -82,8 +86,8 @@ public class PublishQueue {
         });
         mark(above, shard);
         // a replay holds its marks until it commits: on marks of its own, the zone lane never waits for it
-        Map<String, Long> versions = mark(zones, logged ? ZONE_MARKS : Shard.REBUILD);
-        return logged ? versions : Map.of();
+        Map<String, Long> versions = mark(zones, replay ? Shard.REBUILD : ZONE_MARKS);
+        return replay ? Map.of() : versions;
     }
 
     private Map<String, Long> mark(SortedMap<String, Collection<String>> changedRows, int shard) {

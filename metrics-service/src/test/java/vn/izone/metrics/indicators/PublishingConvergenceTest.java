@@ -73,6 +73,10 @@ class PublishingConvergenceTest {
         Set<Scope> scopes = new LinkedHashSet<>(List.of(Scope.national(), Scope.province(province),
                 Scope.formerProvince(province + "A"), Scope.formerProvince(province + "B"),
                 Scope.zoneKind("INDUSTRIAL_PARK"), Scope.zoneKind("INDUSTRIAL_CLUSTER")));
+        // the kinds' scopes are published on their own and read again as their parents' breakdowns (zoneEvent: the
+        // parks are in former province A, the clusters in B)
+        scopes.addAll(List.of(Scope.provinceKind(province, "INDUSTRIAL_PARK"), Scope.provinceKind(province, "INDUSTRIAL_CLUSTER"),
+                Scope.formerProvinceKind(province + "A", "INDUSTRIAL_PARK"), Scope.formerProvinceKind(province + "B", "INDUSTRIAL_CLUSTER")));
         List<RegistryEvent> registrations = new ArrayList<>();
         for (int i = 0; i < ZONES; i++) {
             UUID zone = UUID.randomUUID();
@@ -162,7 +166,7 @@ class PublishingConvergenceTest {
             if (batch.isEmpty()) {
                 continue;
             }
-            store.applyBatch(batch);
+            store.applyBatch(batch, vn.izone.metrics.publish.Shard.of("project", writer)); // a consumer's shard each
             events += batch.size();
         }
         return events;
