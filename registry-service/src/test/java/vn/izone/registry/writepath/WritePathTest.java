@@ -11,10 +11,16 @@ import vn.izone.registry.province.FormerProvince;
 import vn.izone.registry.province.Province;
 import vn.izone.registry.support.Api;
 import vn.izone.registry.support.RegistryTestServers;
+import vn.izone.registry.support.Rows;
+
+import javax.sql.DataSource;
 
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -26,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WritePathTest {
     @Inject
     EntityManagerFactory factory;
+    @Inject
+    DataSource db;
 
     @Test
     void anIdempotentWriteLeavesTheCachedReferenceDataCached() {
@@ -41,5 +49,34 @@ class WritePathTest {
                 .body(Api.PROJECT).post("/api/v1/zones/" + zone + "/projects").then().statusCode(201);
         assertTrue(cache.contains(Province.class, "37"), "province 37 still cached after an idempotent project write");
         assertTrue(cache.contains(FormerProvince.class, "37"));
+    }
+
+    /**
+     * A project write reads what it needs of its zone in one statement (status, land for lease, land leased by the
+     * zone's other active projects): the same answers as the zone entity and the separate SUM gave.
+     */
+    @Test
+    void aProjectWriteChecksItsZoneFromOneStatement() {
+        String zone = Api.zone(Api.PARK); // 250 ha of industrial land for lease
+        String big = Api.project(zone, Api.PROJECT.replace("\"leasedAreaHa\":15", "\"leasedAreaHa\":200"));
+
+        // A correction does not count the project's own land twice: 240 of 250 ha, the others lease nothing.
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Api.PROJECT.replace("\"leasedAreaHa\":15", "\"leasedAreaHa\":240"))
+                .put("/api/v1/projects/" + big).then().statusCode(200).body("revision", equalTo(2));
+
+        // Another active project would overflow the zone: refused, naming the field, nothing written.
+        String before = Rows.snapshot(db);
+        Api.post("/api/v1/zones/" + zone + "/projects", Api.PROJECT.replace("\"leasedAreaHa\":15", "\"leasedAreaHa\":20"))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("leasedAreaHa")).body("errors[0].message", containsString("260"));
+        assertEquals(before, Rows.snapshot(db));
+
+        // A suspended project's land is not counted; a zone that does not exist is a 404 naming it.
+        Api.post("/api/v1/zones/" + zone + "/projects", Api.PROJECT.replace("\"leasedAreaHa\":15", "\"leasedAreaHa\":20")
+                        .replace("\"status\":\"OPERATING\"", "\"status\":\"SUSPENDED\",\"statusReason\":\"test\",\"statusDate\":\"2025-01-01\""))
+                .then().statusCode(201);
+        Api.post("/api/v1/zones/" + UUID.randomUUID() + "/projects", Api.PROJECT)
+                .then().statusCode(404).contentType("application/problem+json");
     }
 }
