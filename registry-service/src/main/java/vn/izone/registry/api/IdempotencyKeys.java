@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,8 +42,8 @@ public class IdempotencyKeys {
         }
         String hash = hash(request);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT request_hash, resource_type, resource_id FROM idempotency_key WHERE key = ?1 FOR UPDATE")
+        List<Object[]> rows = onKeysOnly(em.createNativeQuery(
+                        "SELECT request_hash, resource_type, resource_id FROM idempotency_key WHERE key = ?1 FOR UPDATE"))
                 .setParameter(1, key).getResultList();
         Optional<Object[]> existing = rows.stream().findFirst();
         if (existing.isPresent()) {
@@ -54,11 +56,24 @@ public class IdempotencyKeys {
             return (UUID) row[2];
         }
         UUID id = create.get();
-        em.createNativeQuery("INSERT INTO idempotency_key (key, request_hash, resource_type, resource_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+        onKeysOnly(em.createNativeQuery("INSERT INTO idempotency_key (key, request_hash, resource_type, resource_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"))
                 .setParameter(1, key).setParameter(2, hash).setParameter(3, resourceType).setParameter(4, id)
                 .setParameter(5, Instant.now()).executeUpdate();
         return id;
     }
+
+    /**
+     * A native statement that touches {@code idempotency_key} only, said so to Hibernate. Without it Hibernate must
+     * assume a native statement may touch any table: it flushed the whole session before the {@code SELECT}, and
+     * after the {@code INSERT} it evicted every region of the second-level cache (a bulk operation on unknown tables),
+     * so provinces and former provinces, cached as reference data, were read from PostgreSQL again on every zone
+     * write (issue #15 profile, docs/performance.md "session 7").
+     */
+    private static Query onKeysOnly(Query query) {
+        return query.unwrap(NativeQuery.class).addSynchronizedQuerySpace(TABLE);
+    }
+
+    private static final String TABLE = "idempotency_key";
 
     private String hash(Object request) {
         try {
