@@ -60,12 +60,8 @@ class SumsCacheTest {
     Jdbc jdbc;
     @Inject
     ObjectMapper json;
-    private DirectEvents direct;
-
-    @org.junit.jupiter.api.BeforeEach
-    void directEvents() {
-        direct = new DirectEvents(json);
-    }
+    @Inject
+    DirectEvents direct;
 
     @Test
     void keptSumsOfTwoPublishersEqualTheRowsAfterConcurrentWritesAndCutLogs() throws Exception {

@@ -59,12 +59,8 @@ class PublishingConvergenceTest {
     vn.izone.metrics.admin.AggregateReferee referee;
     @Inject
     ObjectMapper json;
-    private DirectEvents direct;
-
-    @org.junit.jupiter.api.BeforeEach
-    void directEvents() {
-        direct = new DirectEvents(json);
-    }
+    @Inject
+    DirectEvents direct;
 
     @Test
     void theLastPublishedSnapshotOfEveryScopeEqualsTheStateAfterConcurrentChanges() throws Exception {

@@ -12,9 +12,10 @@ import java.util.List;
  * Events a test applies directly (AggregateStore.applyBatch, on shards of its choosing), parsed and validated as the
  * consumer would, and remembered so that {@link #putOnTopics} can send them where the registry would have: the live
  * consumer then finds them applied already, and a rebuild in a later test replays them, so that test's figures do
- * not depend on which tests ran before it.
+ * not depend on which tests ran before it. One per test class that injects it.
  */
-public final class DirectEvents {
+@jakarta.enterprise.context.Dependent
+public class DirectEvents {
     private final ObjectMapper json;
     private final List<String> applied = Collections.synchronizedList(new ArrayList<>());
 
