@@ -1,6 +1,5 @@
 package vn.izone.registry.project;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,14 +7,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import vn.izone.registry.record.RegisterRecord;
+
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A secondary investment project in a zone. */
 @Entity
-public class Project extends PanacheEntityBase {
+public class Project extends RegisterRecord {
     @Id
     public UUID id;
     @Column(name = "zone_id")
@@ -43,11 +43,4 @@ public class Project extends PanacheEntityBase {
     public String statusReason;
     @Column(name = "status_date")
     public LocalDate statusDate;
-    @Column(name = "valid_on")
-    public LocalDate validOn;
-    public String source;
-    @Column(name = "updated_by")
-    public String updatedBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 }

@@ -11,7 +11,6 @@ import vn.izone.registry.events.Topics;
 import vn.izone.registry.zone.ZoneStatus;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -117,10 +116,7 @@ public class ProjectService {
         p.status = v.status();
         p.statusReason = v.statusReason();
         p.statusDate = v.statusDate();
-        p.validOn = v.validOn();
-        p.source = v.source();
-        p.updatedBy = v.updatedBy();
-        p.updatedAt = v.updatedAt();
+        p.provenance(v.validOn(), v.source(), v.updatedBy(), v.updatedAt());
         return p;
     }
 
@@ -203,7 +199,6 @@ public class ProjectService {
         p.statusDate = r.statusDate();
         p.validOn = r.validOn();
         p.source = r.source();
-        p.updatedBy = actor;
-        p.updatedAt = Instant.now();
+        p.changedBy(actor);
     }
 }

@@ -12,7 +12,6 @@ import vn.izone.registry.project.Project;
 import vn.izone.registry.zone.Zone;
 import vn.izone.registry.zone.ZoneService;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,10 +112,7 @@ public class ReportService {
         r.budgetPaidVnd = v.budgetPaidVnd();
         r.workers = v.workers();
         r.averageMonthlyIncomeVnd = v.averageMonthlyIncomeVnd();
-        r.validOn = v.validOn();
-        r.source = v.source();
-        r.updatedBy = v.updatedBy();
-        r.updatedAt = v.updatedAt();
+        r.provenance(v.validOn(), v.source(), v.updatedBy(), v.updatedAt());
         return r;
     }
 
@@ -180,8 +176,7 @@ public class ReportService {
         report.averageMonthlyIncomeVnd = r.averageMonthlyIncomeVnd();
         report.validOn = r.validOn();
         report.source = r.source();
-        report.updatedBy = actor;
-        report.updatedAt = Instant.now();
+        report.changedBy(actor);
     }
 
     private static String label(ReportRequest r) {

@@ -1,6 +1,5 @@
 package vn.izone.registry.zone;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,8 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 
+import vn.izone.registry.record.RegisterRecord;
+
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -19,7 +19,7 @@ import java.util.UUID;
  * accepted change); {@code version} is Hibernate's optimistic lock against two transactions racing.
  */
 @Entity
-public class Zone extends PanacheEntityBase {
+public class Zone extends RegisterRecord {
     @Id
     public UUID id;
     public long revision;
@@ -59,13 +59,6 @@ public class Zone extends PanacheEntityBase {
     public String infrastructureInvestor;
     public BigDecimal latitude;
     public BigDecimal longitude;
-    @Column(name = "valid_on")
-    public LocalDate validOn;
-    public String source;
-    @Column(name = "updated_by")
-    public String updatedBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
     /** GeoJSON Polygon or MultiPolygon ({@link ZoneOutline}), for the land-bank map. */
     @ColumnTransformer(write = "?::jsonb")
     public String outline;

@@ -21,7 +21,6 @@ import vn.izone.registry.province.FormerProvince;
 import vn.izone.registry.province.Province;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,8 +100,7 @@ public class ZoneService {
         zone.constructionProgressPercent = change.constructionProgressPercent();
         zone.validOn = change.validOn() != null ? change.validOn() : zone.statusDate;
         zone.source = change.source();
-        zone.updatedBy = actor;
-        zone.updatedAt = Instant.now();
+        zone.changedBy(actor);
         zone.revision++;
         return announce(zone, "zone.status-changed", actor, change.source());
     }
@@ -154,10 +152,7 @@ public class ZoneService {
         zone.infrastructureInvestor = v.infrastructureInvestor();
         zone.latitude = v.latitude();
         zone.longitude = v.longitude();
-        zone.validOn = v.validOn();
-        zone.source = v.source();
-        zone.updatedBy = v.updatedBy();
-        zone.updatedAt = v.updatedAt();
+        zone.provenance(v.validOn(), v.source(), v.updatedBy(), v.updatedAt());
         zone.phases = write(v.phases());
         zone.outline = v.outline() == null || v.outline().isNull() ? null : v.outline().toString();
         ZoneDetails.InfrastructureInvestment money = v.infrastructureInvestmentVnd();
@@ -278,8 +273,7 @@ public class ZoneService {
         zone.longitude = r.longitude();
         zone.validOn = r.validOn();
         zone.source = r.source();
-        zone.updatedBy = actor;
-        zone.updatedAt = Instant.now();
+        zone.changedBy(actor);
         zone.phases = write(r.phases());
         zone.outline = r.outline() == null || r.outline().isNull() ? null : r.outline().toString();
         ZoneDetails.InfrastructureInvestment money = r.infrastructureInvestmentVnd();
