@@ -69,6 +69,12 @@ public class IndicatorPublisher {
     public static final String ZONES_CHANNEL = "indicators-zones";
     /** A zone round waits at most this long after a long one (see {@link Lane}): a zone's change is never parked for seconds. */
     static final java.time.Duration ZONE_BACKOFF_CAP = java.time.Duration.ofMillis(250);
+    /**
+     * The lane above zones waits at most this long after a long drain. Its drain runs full rounds back to back, and
+     * it then waited as long as the whole drain had taken: after minutes of a catch-up's rounds it parked for 2.5
+     * minutes while the oldest unpublished change climbed to 149 s (bench of 2026-12-02).
+     */
+    static final java.time.Duration ABOVE_ZONES_BACKOFF_CAP = java.time.Duration.ofSeconds(2);
     static final int SCOPES_PER_ROUND = 500;
     /**
      * Scopes above zones per round: a country's or a province's snapshot holds thousands of figures, and a round
@@ -220,7 +226,7 @@ public class IndicatorPublisher {
                 java.time.Duration spacing = zoneLane ? config.coalesceZones() : config.coalesce();
                 do {
                     again.set(false);
-                    long backoff = zoneLane ? Math.min(lastRoundNanos, ZONE_BACKOFF_CAP.toNanos()) : lastRoundNanos;
+                    long backoff = Math.min(lastRoundNanos, (zoneLane ? ZONE_BACKOFF_CAP : ABOVE_ZONES_BACKOFF_CAP).toNanos());
                     long wait = lastRound + Math.max(spacing.toNanos(), backoff) - System.nanoTime();
                     if (wait > 0) {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
