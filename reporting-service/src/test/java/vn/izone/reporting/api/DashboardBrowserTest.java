@@ -268,8 +268,10 @@ class DashboardBrowserTest {
         return d.findElement(By.cssSelector(css)).getText();
     }
 
+    /** A chart point's tooltip; the charts are drawn again as their series arrive, so a point read may be replaced. */
     static String tooltip(WebDriver browser, String css) {
-        return browser.findElement(By.cssSelector(css)).getAttribute("textContent");
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getAttribute("textContent"));
     }
 
     static String digits(String text) {
