@@ -10,23 +10,21 @@ import vn.izone.metrics.support.IndicatorTopic;
 import vn.izone.metrics.support.MetricsTestServers;
 import vn.izone.metrics.support.RegistryEvents;
 import vn.izone.servers.KafkaRecords;
+import vn.izone.servers.Traceparents;
 
 import javax.sql.DataSource;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,16 +39,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(MetricsTestServers.class)
 class TraceContextTest {
-    static final Pattern W3C = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]");
-    static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     DataSource db;
 
     @Test
     void anEventsTraceReachesItsZonesSnapshotAndEventsWithoutOneAreAppliedAlike() throws SQLException {
-        String trace = hex(16);
-        String relaySpan = hex(8);
+        String trace = Traceparents.randomHex(16);
+        String relaySpan = Traceparents.randomHex(8);
         UUID traced = UUID.randomUUID();
         UUID untraced = UUID.randomUUID();
         UUID broken = UUID.randomUUID();
@@ -62,7 +58,7 @@ class TraceContextTest {
             ConsumerRecord<String, String> snapshot = awaitSnapshot("zone:" + traced);
             List<String> traceparents = KafkaRecords.headers(snapshot, "traceparent");
             assertEquals(1, traceparents.size(), "one traceparent per snapshot: " + traceparents);
-            Matcher sent = w3c(traceparents.get(0));
+            Matcher sent = Traceparents.parse(traceparents.get(0));
             assertEquals(trace, sent.group(1), "the zone's snapshot continues the trace of its change");
             assertNotEquals(relaySpan, sent.group(2), "from metrics' own span");
 
@@ -74,7 +70,7 @@ class TraceContextTest {
             awaitApplied(untraced, 1);
             awaitApplied(broken, 1);
             for (UUID zone : List.of(untraced, broken)) {
-                Matcher own = w3c(KafkaRecords.headers(awaitSnapshot("zone:" + zone), "traceparent").get(0));
+                Matcher own = Traceparents.parse(KafkaRecords.headers(awaitSnapshot("zone:" + zone), "traceparent").get(0));
                 assertNotEquals(trace, own.group(1), "a change without a trace context gets a trace of its own");
             }
             assertEquals(40.0, leased(traced));
@@ -130,17 +126,5 @@ class TraceContextTest {
     /** Every record of the topic with one of the keys, from its beginning to its end as of now. */
     private static List<ConsumerRecord<String, String>> readToEnd(String topic, Set<String> keys) {
         return KafkaRecords.readToEnd(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), topic, keys);
-    }
-
-    private static Matcher w3c(String traceparent) {
-        Matcher m = W3C.matcher(traceparent);
-        assertTrue(m.matches(), "not a W3C traceparent: " + traceparent);
-        return m;
-    }
-
-    private static String hex(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }

@@ -12,19 +12,17 @@ import vn.izone.registry.support.RegistryTestServers;
 import vn.izone.registry.support.TopicReader;
 
 import vn.izone.servers.KafkaRecords;
+import vn.izone.servers.Traceparents;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,8 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(RegistryTestServers.class)
 class TraceContextTest {
-    static final Pattern W3C = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]");
-    static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     AgroalDataSource db;
@@ -52,15 +48,15 @@ class TraceContextTest {
 
     @Test
     void aWriteCarriesTheCallersTraceFromTheOutboxRowToTheKafkaRecord() throws SQLException {
-        String trace = hex(16);
-        String callerSpan = hex(8);
+        String trace = Traceparents.randomHex(16);
+        String callerSpan = Traceparents.randomHex(8);
         String zone = given().contentType(ContentType.JSON)
                 .header("traceparent", "00-" + trace + "-" + callerSpan + "-01")
                 .header("tracestate", "dept=ninh-binh")
                 .body(Api.PARK).post("/api/v1/zones").then().statusCode(201).extract().path("id");
 
         Stored row = stored(zone);
-        Matcher write = w3c(row.traceparent());
+        Matcher write = Traceparents.parse(row.traceparent());
         assertEquals(trace, write.group(1), "the outbox row continues the caller's trace");
         assertNotEquals(callerSpan, write.group(2), "from the registry's own span, the child of the caller's");
         assertEquals("dept=ninh-binh", row.tracestate());
@@ -70,7 +66,7 @@ class TraceContextTest {
                 Duration.ofSeconds(60)).get(0);
         List<String> traceparents = KafkaRecords.headers(record, "traceparent");
         assertEquals(1, traceparents.size(), "one traceparent per record: " + traceparents);
-        Matcher sent = w3c(traceparents.get(0));
+        Matcher sent = Traceparents.parse(traceparents.get(0));
         assertEquals(trace, sent.group(1), "the record carries the write's trace, not the relay's");
         assertNotEquals(write.group(2), sent.group(2), "from the relay's span, the child of the write's");
         assertEquals(List.of("dept=ninh-binh"), KafkaRecords.headers(record, "tracestate"));
@@ -89,7 +85,7 @@ class TraceContextTest {
         List<String> traces = new ArrayList<>();
         for (String aggregate : List.of(first, second, project)) {
             Stored row = stored(aggregate);
-            Matcher write = w3c(row.traceparent());
+            Matcher write = Traceparents.parse(row.traceparent());
             assertNotEquals("0".repeat(32), write.group(1));
             assertNull(row.tracestate(), "no incoming tracestate, none stored");
             traces.add(write.group(1));
@@ -98,10 +94,10 @@ class TraceContextTest {
 
         ConsumerRecord<String, String> zoneRecord = TopicReader.read(Topics.ZONES, r -> first.equals(r.key()), 1,
                 Duration.ofSeconds(60)).get(0);
-        assertEquals(traces.get(0), w3c(KafkaRecords.headers(zoneRecord, "traceparent").get(0)).group(1));
+        assertEquals(traces.get(0), Traceparents.parse(KafkaRecords.headers(zoneRecord, "traceparent").get(0)).group(1));
         ConsumerRecord<String, String> projectRecord = TopicReader.read(Topics.PROJECTS,
                 r -> project.equals(TopicReader.json(r).path("aggregateId").asText()), 1, Duration.ofSeconds(60)).get(0);
-        assertEquals(traces.get(2), w3c(KafkaRecords.headers(projectRecord, "traceparent").get(0)).group(1));
+        assertEquals(traces.get(2), Traceparents.parse(KafkaRecords.headers(projectRecord, "traceparent").get(0)).group(1));
         assertTrue(KafkaRecords.headers(projectRecord, "tracestate").isEmpty());
     }
 
@@ -115,18 +111,5 @@ class TraceContextTest {
                 return new Stored(rs.getString(1), rs.getString(2), rs.getString(3));
             }
         }
-    }
-
-    private static Matcher w3c(String traceparent) {
-        assertTrue(traceparent != null, "no traceparent");
-        Matcher m = W3C.matcher(traceparent);
-        assertTrue(m.matches(), "not a W3C traceparent: " + traceparent);
-        return m;
-    }
-
-    private static String hex(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }
