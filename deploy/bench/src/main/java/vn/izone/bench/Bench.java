@@ -90,6 +90,7 @@ public final class Bench {
                 relay,
                 plain,
                 new MetricsCatchUp(relay, plain),
+                new PublishingSettled(),
                 new Freshness(200, writes),
                 new Freshness(1_000, writes),
                 new ReportingReads(),

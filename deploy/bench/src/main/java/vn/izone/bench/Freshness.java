@@ -51,7 +51,28 @@ final class Freshness implements Phase {
         Statements metricsDb = run.statements("metrics");
         registryDb.reset();
         metricsDb.reset();
+        Stages stages = new Stages(run, Stages.FRESHNESS);
+        Stages.Snapshot before = stages.now();
+        java.nio.file.Path jfr = Jfr.freshnessDir();
+        String recording = "freshness" + rate;
+        if (jfr != null) {
+            java.nio.file.Files.createDirectories(jfr);
+            for (String service : List.of(Suite.REGISTRY, Suite.METRICS, Suite.REPORTING)) {
+                Jfr.start(run.suite.service(service).pid(), recording, jfr.resolve(service + "-" + recording + ".jfr"));
+            }
+        }
+        long[] cpuBefore = {run.cpu.millis(Suite.REGISTRY), run.cpu.millis(Suite.METRICS), run.cpu.millis(Suite.REPORTING), run.cpu.postgresMillis()};
+        long wallBefore = System.nanoTime();
         Outcome f = offer(run, steady);
+        long wallMs = (System.nanoTime() - wallBefore) / 1_000_000;
+        long[] cpu = {run.cpu.millis(Suite.REGISTRY) - cpuBefore[0], run.cpu.millis(Suite.METRICS) - cpuBefore[1],
+                run.cpu.millis(Suite.REPORTING) - cpuBefore[2], run.cpu.postgresMillis() - cpuBefore[3]};
+        if (jfr != null) {
+            for (String service : List.of(Suite.REGISTRY, Suite.METRICS, Suite.REPORTING)) {
+                Jfr.stop(run.suite.service(service).pid(), recording);
+            }
+        }
+        List<Stages.Figure> breakdown = stages.between(before, stages.now());
         long updates = Math.round(f.achieved() * steady.toSeconds());
         run.results.profile("Registry, updates at " + Results.fmt(rate) + "/s offered", registryDb, updates, "update");
         run.results.profile("Metrics, at " + Results.fmt(rate) + "/s offered (applying and publishing)", metricsDb, updates, "update");
@@ -65,6 +86,23 @@ final class Freshness implements Phase {
                         + (f.notVisible() > 0 ? ", " + f.notVisible() + " not visible within 30 s" : "")
                         + "; backlog after: outbox " + f.outboxBacklog() + ", metrics " + f.metricsBacklog() + " events",
                 f.p50() + " / " + f.p99(), "goal (issue #13)", "150 / 500", "-");
+        // where the two cores went over the phase: CPU per accepted update, by process (the probes' updates are few)
+        double accepted = Math.max(1, f.achieved() * wallMs / 1000.0);
+        run.results.put("freshnessCpu" + rate, Map.of("registryMs", cpu[0], "metricsMs", cpu[1], "reportingMs", cpu[2],
+                "postgresMs", cpu[3], "wallMs", wallMs));
+        run.results.row("  CPU per accepted update at " + Results.fmt(rate) + "/s offered (ms): registry / metrics / reporting / PostgreSQL;"
+                        + " their share of the 2 cores over the phase", String.format(java.util.Locale.ROOT, "%.1f / %.1f / %.1f / %.1f; %.0f %%",
+                        cpu[0] / accepted, cpu[1] / accepted, cpu[2] / accepted, cpu[3] / accepted,
+                        100.0 * (cpu[0] + cpu[1] + cpu[2] + cpu[3]) / (wallMs * (double) Runtime.getRuntime().availableProcessors())),
+                "-", "-", "-");
+        run.results.put("freshnessStages" + rate, breakdown);
+        Bench.say("  where the time went at " + rate + "/s (p50 / p99 ms): " + Stages.describe(breakdown));
+        for (Stages.Figure stage : breakdown) {
+            run.results.row("  stage " + stage.label() + ", p50 / p99 (ms, " + stage.samples() + " samples, mean "
+                            + Results.fmt(stage.meanMs()) + ", " + Results.fmt(stage.totalMs() / 1000) + " s in all) at "
+                            + Results.fmt(rate) + " changes/s offered",
+                    Results.pair(stage.p50Ms(), stage.p99Ms(), 0), "-", "-", "-");
+        }
         run.results.row("The same through an open SSE stream (ms, registry 2xx -> /api/v1/rollups/live event) at " + Results.fmt(rate) + " changes/s offered: "
                         + f.sseProbes() + " probes" + (f.sseNotSeen() > 0 ? ", " + f.sseNotSeen() + " not seen within 30 s" : ""),
                 f.sseP50() + " / " + f.sseP99(), "goal (issue #13), p99", "500", "-");
@@ -99,7 +137,7 @@ final class Freshness implements Phase {
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
         List<Long> samples = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger notVisible = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);

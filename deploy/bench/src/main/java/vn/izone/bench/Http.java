@@ -16,7 +16,13 @@ import java.util.Map;
 /** The bench's calls to the services (JDK HttpClient), signed with a registrar's token unless a call names another. */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, a connection per concurrent call, as departments' tools and integrations mostly call. The JDK client's
+     * default is HTTP/2 (h2c upgrade), which puts every call of the bench on one connection and so on one event-loop
+     * thread of each service: in JFR of the 200/s phase (2026-12-02) the registry's request threads waited 1,500 s in
+     * all for request bodies that one event loop, also verifying every token, delivered late.
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String bearer;
 

@@ -28,7 +28,7 @@ final class LiveStream implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
     LiveStream(String reportingUrl) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         response = client.sendAsync(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/v1/rollups/live"))
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> r.body().forEach(this::line));

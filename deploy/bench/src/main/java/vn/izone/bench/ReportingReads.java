@@ -39,7 +39,7 @@ final class ReportingReads implements Phase {
 
     /** {p50 micros, p99 micros, requests per second}: {@code readers} threads for {@code duration}, bounded count. */
     private static long[] latency(Run run, String url, int readers, Duration duration) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         // warm-up
         for (int i = 0; i < 200; i++) {
             client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding());

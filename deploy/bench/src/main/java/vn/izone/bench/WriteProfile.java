@@ -184,7 +184,7 @@ public final class WriteProfile {
             db.reset();
             if (jfr != null && jfrName != null) {
                 Files.createDirectories(jfr);
-                jcmd("JFR.start", "name=" + jfrName, "settings=profile", "filename=" + jfr.resolve(jfrName + ".jfr"));
+                Jfr.start(pid, jfrName, jfr.resolve(jfrName + ".jfr"));
             }
             double loadBefore = Cpu.loadAverage();
             Map<String, Long> threadsBefore = threadCpu(pid);
@@ -209,7 +209,7 @@ public final class WriteProfile {
             Map<String, Long> threads = threadCpu(pid);
             threads.replaceAll((group, ms) -> ms - threadsBefore.getOrDefault(group, 0L));
             if (jfr != null && jfrName != null) {
-                jcmd("JFR.stop", "name=" + jfrName);
+                Jfr.stop(pid, jfrName);
             }
             return new Stage(name, count, seconds, cpu, threads, latencies, db.top(12), loadBefore, Cpu.loadAverage());
         }
@@ -229,16 +229,6 @@ public final class WriteProfile {
             Bench.say(threads.toString());
             for (String line : Statements.table("registry statements", s.statements(), s.count(), "write")) {
                 Bench.say(line);
-            }
-        }
-
-        private void jcmd(String... command) throws IOException, InterruptedException {
-            List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
-            line.addAll(List.of(command));
-            Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", line) + ": " + out);
             }
         }
     }

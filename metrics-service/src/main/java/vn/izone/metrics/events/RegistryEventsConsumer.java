@@ -2,6 +2,7 @@ package vn.izone.metrics.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
@@ -59,6 +60,14 @@ public class RegistryEventsConsumer {
     private static final Logger LOG = Logger.getLogger(RegistryEventsConsumer.class);
     private static final int ATTEMPTS = 8;
     private volatile boolean running = true;
+    /**
+     * From an event's record on Kafka (its timestamp: when the registry's relay sent it) to its batch committed here:
+     * the bench's freshness breakdown (registry 2xx -> relay -> applied -> snapshot -> reporting) reads it.
+     */
+    private final Timer appliedLag;
+    /** One batch's transaction (the bench's breakdown: how long a batch holds the consumer, and how many events it has). */
+    private final Timer batchApplied;
+    private final io.micrometer.core.instrument.DistributionSummary batchEvents;
 
     public RegistryEventsConsumer(ObjectMapper json, AggregateStore store, MeterRegistry meters, ApplyLock lock,
                                   DeadLetters deadLetters, IndicatorPublisher publisher, Tracer tracer) {
@@ -69,6 +78,16 @@ public class RegistryEventsConsumer {
         this.store = store;
         this.meters = meters;
         this.deadLetters = deadLetters;
+        this.appliedLag = Timer.builder("izone.metrics.event.sent.to.applied")
+                .description("From an event's record on Kafka (the relay's send) to its batch committed in metrics")
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
+                    .maximumExpectedValue(java.time.Duration.ofMinutes(1)).register(meters);
+        this.batchApplied = Timer.builder("izone.metrics.batch.applied")
+                .description("One batch of events applied in one transaction, from its first statement to its commit")
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofMinutes(1)).register(meters);
+        this.batchEvents = io.micrometer.core.instrument.DistributionSummary.builder("izone.metrics.batch.events")
+                .description("Events in one applied batch").register(meters);
     }
 
     void stopping(@Observes ShutdownEvent ignored) {
@@ -133,7 +152,10 @@ public class RegistryEventsConsumer {
         List<AggregateStore.Outcome> outcomes;
         lock.live().lock();
         try {
+            long started = System.nanoTime();
             outcomes = store.applyBatch(events, shard);
+            batchApplied.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            batchEvents.record(events.size());
         } catch (RuntimeException batchFailed) {
             outcomes = null;
             LOG.debugf("batch of %d %s events failed (%s), applying them one by one", events.size(), expectedAggregate,
@@ -151,8 +173,13 @@ public class RegistryEventsConsumer {
         }
         publisher.applied(Span.current().getSpanContext());
         publisher.nudge(); // committed: the figures can go out now
-        for (AggregateStore.Outcome outcome : outcomes) {
+        long committed = System.currentTimeMillis();
+        for (int n = 0; n < outcomes.size(); n++) {
+            AggregateStore.Outcome outcome = outcomes.get(n);
             count(expectedAggregate, outcome.name().toLowerCase());
+            if (outcome == AggregateStore.Outcome.APPLIED || outcome == AggregateStore.Outcome.GAP_APPLIED) {
+                appliedLag.record(Math.max(0, committed - applicable.get(n).timestamp()), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
         }
     }
 

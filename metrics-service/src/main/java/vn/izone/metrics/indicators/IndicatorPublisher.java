@@ -120,6 +120,7 @@ public class IndicatorPublisher {
     private final AtomicLong dueScopes = new AtomicLong();
     private final AtomicLong oldestChangeMillis = new AtomicLong();
     private final java.util.Map<PublishQueue.Lane, Timer> rounds = new java.util.EnumMap<>(PublishQueue.Lane.class);
+    private final java.util.Map<PublishQueue.Lane, Timer> appliedToAcknowledged = new java.util.EnumMap<>(PublishQueue.Lane.class);
     private volatile boolean stopping;
     /** zone scope key -> trace context of the last change applied to it, until its snapshot goes out. */
     private final Map<String, SpanContext> zoneCauses = new ConcurrentHashMap<>();
@@ -139,7 +140,15 @@ public class IndicatorPublisher {
                 .description("Age of the oldest applied change not yet published").register(meters);
         for (PublishQueue.Lane lane : PublishQueue.Lane.values()) {
             rounds.put(lane, Timer.builder("izone.indicators.publish.round").tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
-                    .description("One publishing round of a lane (zones, above_zones): compute, send, acknowledged").register(meters));
+                    .description("One publishing round of a lane (zones, above_zones): compute, send, acknowledged")
+                    .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
+                    .maximumExpectedValue(java.time.Duration.ofMinutes(1)).register(meters));
+            appliedToAcknowledged.put(lane, Timer.builder("izone.indicators.applied.to.acknowledged")
+                    .tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("From the first batch committed since a lane's last drain began to the end of the next"
+                            + " drain: its snapshots acknowledged by Kafka (the bench's freshness breakdown)")
+                    .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
+                    .maximumExpectedValue(java.time.Duration.ofMinutes(1)).register(meters));
         }
         Gauge.builder("izone.indicators.kept.figures", kept, SumsCache::figuresKept)
                 .description("Figures of the scopes above zones the publisher keeps in memory between rounds").register(meters);
@@ -191,9 +200,9 @@ public class IndicatorPublisher {
 
     /**
      * One lane of the publisher: one drain at a time, a nudge meanwhile makes it go round once more, and rounds at
-     * least the lane's coalescing interval apart and at least as long apart as the last round took. When a backlog
-     * makes rounds long (a catch-up dirties every scope), publishing takes at most about half the time, and applying
-     * the backlog the rest. The zone lane backs off by at most {@link #ZONE_BACKOFF_CAP}: its rounds are bounded (at
+     * least the lane's coalescing interval apart and at least as long apart as the last round took (in the lane above
+     * zones, also between the full rounds of one drain). When a backlog makes rounds long (a catch-up dirties every
+     * scope), publishing above zones takes at most about half the time, and applying the backlog the rest. The zone lane backs off by at most {@link #ZONE_BACKOFF_CAP}: its rounds are bounded (at
      * most {@value #SCOPES_PER_ROUND} small scopes), and a round slowed by a busy machine made the next zone change
      * wait as long again (7.8 s rounds under load, bench of 2026-12-02).
      */
@@ -203,12 +212,15 @@ public class IndicatorPublisher {
         private final AtomicBoolean again = new AtomicBoolean();
         private volatile long lastRound;
         private volatile long lastRoundNanos;
+        /** When the first batch committed since the lane last started a drain (0: none), for the applied -> acknowledged timer. */
+        private final AtomicLong firstCommitted = new AtomicLong();
 
         Lane(PublishQueue.Lane which) {
             this.which = which;
         }
 
         void nudge() {
+            firstCommitted.compareAndSet(0, System.nanoTime());
             if (running.get()) {
                 again.set(true);
             } else {
@@ -232,11 +244,27 @@ public class IndicatorPublisher {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
                     long started = System.nanoTime();
-                    while (self.publishDue(which) == roundSize(which)) {
-                        // a full round: there may be more
+                    long committed = firstCommitted.getAndSet(0);
+                    while (!stopping) {
+                        long roundStarted = System.nanoTime();
+                        int round = self.publishDue(which);
+                        if (round < roundSize(which)) {
+                            break; // not a full round: nothing more is due
+                        }
+                        if (!zoneLane) {
+                            // Rest as long as the round took (capped) before the next: while a burst keeps hundreds of
+                            // large scopes due, back-to-back rounds took a core of metrics, PostgreSQL and reporting
+                            // from the changes being applied and the zones going out (bench of 2026-12-02: 2.2 s rounds
+                            // without a pause through the whole 200/s phase).
+                            java.util.concurrent.locks.LockSupport.parkNanos(
+                                    Math.min(System.nanoTime() - roundStarted, ABOVE_ZONES_BACKOFF_CAP.toNanos()));
+                        }
                     }
                     lastRound = System.nanoTime();
                     lastRoundNanos = lastRound - started;
+                    if (committed != 0) { // even if an earlier drain sent its scopes: they are on Kafka by now
+                        appliedToAcknowledged.get(which).record(lastRound - committed, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    }
                 } while (again.get() && !stopping);
                 PublishQueue.Lag lag = queue.lag();
                 dueScopes.set(lag.dueScopes());

@@ -117,6 +117,15 @@ public final class RegistryEvents implements AutoCloseable {
         }
     }
 
+    /** Sends with the record's timestamp set (as the registry's relay sets it when it sends), and waits for the broker. */
+    public void sendAt(String topic, UUID zoneId, String value, Instant sentAt) {
+        try {
+            producer.send(new ProducerRecord<>(topic, null, sentAt.toEpochMilli(), zoneId.toString(), value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void send(String topic, UUID zoneId, String value) {
         try {
             producer.send(new ProducerRecord<>(topic, zoneId.toString(), value)).get();

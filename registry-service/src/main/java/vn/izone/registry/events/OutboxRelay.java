@@ -129,6 +129,9 @@ public class OutboxRelay {
         commitToAck = Timer.builder("izone.outbox.recorded.to.acknowledged")
                 .description("From an event's outbox row (written just before its change commits) to Kafka's acknowledgement")
                 .publishPercentiles(0.5, 0.99) // the bench's commit -> on Kafka figure (issue #15)
+                // and buckets, which the bench diffs over one phase for its freshness breakdown
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofMinutes(1))
                 .register(meters);
         running = true;
         listener.start(this::wake);

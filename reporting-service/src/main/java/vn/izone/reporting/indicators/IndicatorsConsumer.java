@@ -2,6 +2,8 @@ package vn.izone.reporting.indicators;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.common.annotation.Blocking;
@@ -28,8 +30,15 @@ public class IndicatorsConsumer {
     private final LiveUpdates live;
     private final ZonePlaces places;
     private final Tracer tracer;
+    /** From a snapshot's record on Kafka (metrics' send) to stored and pushed live: the bench's freshness breakdown. */
+    private final Timer storedLag;
 
-    public IndicatorsConsumer(ObjectMapper json, SnapshotSaver saver, LiveUpdates live, ZonePlaces places, Tracer tracer) {
+    public IndicatorsConsumer(ObjectMapper json, SnapshotSaver saver, LiveUpdates live, ZonePlaces places, Tracer tracer,
+                              MeterRegistry meters) {
+        this.storedLag = Timer.builder("izone.reporting.snapshot.sent.to.stored")
+                .description("From an indicator snapshot's record on Kafka (metrics' send) to stored and on the live stream")
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
+                    .maximumExpectedValue(java.time.Duration.ofMinutes(1)).register(meters);
         this.json = json;
         this.saver = saver;
         this.live = live;
@@ -56,6 +65,10 @@ public class IndicatorsConsumer {
             payloads.add(record.value());
         }
         TraceContext.within(TraceContext.startConsumerBatch(tracer, "izone.metrics.indicators.v1", causes), () -> store(payloads));
+        long stored = System.currentTimeMillis();
+        for (ConsumerRecord<String, String> record : records) {
+            storedLag.record(Math.max(0, stored - record.timestamp()), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
 
     private void store(List<String> payloads) {
