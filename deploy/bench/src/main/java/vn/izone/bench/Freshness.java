@@ -53,7 +53,7 @@ final class Freshness implements Phase {
         metricsDb.reset();
         Stages stages = new Stages(run, Stages.FRESHNESS);
         Stages.Snapshot before = stages.now();
-        java.nio.file.Path jfr = Jfr.freshnessDir();
+        java.nio.file.Path jfr = Jfr.dir();
         String recording = "freshness" + rate;
         if (jfr != null) {
             java.nio.file.Files.createDirectories(jfr);

@@ -10,8 +10,8 @@ final class Jfr {
     private Jfr() {
     }
 
-    /** Where the freshness phases record each service ({@code IZONE_BENCH_JFR=DIR}), or null: no recording. */
-    static Path freshnessDir() {
+    /** Where the freshness phases record each service, and the catch-up metrics ({@code IZONE_BENCH_JFR=DIR}), or null: no recording. */
+    static Path dir() {
         String dir = System.getenv("IZONE_BENCH_JFR");
         return dir == null || dir.isBlank() ? null : Path.of(dir);
     }

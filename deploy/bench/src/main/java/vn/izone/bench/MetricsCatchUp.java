@@ -51,6 +51,7 @@ final class MetricsCatchUp implements Phase {
         long applied = 0;
         long[] cpuAtFirst = {0, 0};
         long lastSaid = System.currentTimeMillis();
+        java.nio.file.Path recording = null;
         Instant deadline = Instant.now().plus(run.scale.waitFor());
         while (applied < events && Instant.now().isBefore(deadline)) {
             Thread.sleep(250);
@@ -63,6 +64,11 @@ final class MetricsCatchUp implements Phase {
                 first = Instant.now();
                 firstApplied = applied;
                 cpuAtFirst = run.cpu.metricsAndPostgres();
+                recording = Jfr.dir();
+                if (recording != null) {
+                    java.nio.file.Files.createDirectories(recording);
+                    Jfr.start(run.suite.service(Suite.METRICS).pid(), "catchup", recording.resolve("metrics-catchup.jfr"));
+                }
             }
             if (System.currentTimeMillis() - lastSaid > 10_000) {
                 lastSaid = System.currentTimeMillis();
@@ -73,6 +79,9 @@ final class MetricsCatchUp implements Phase {
         }
         Instant end = Instant.now();
         double[] cpu = run.cpu.perEvent(cpuAtFirst, applied - firstApplied);
+        if (recording != null) {
+            Jfr.stop(run.suite.service(Suite.METRICS).pid(), "catchup");
+        }
         starter.join(TimeUnit.MINUTES.toMillis(3));
         boolean complete = applied >= events;
         double rate = first == null ? 0 : Results.perSecond(applied - firstApplied, first, end);

@@ -19,6 +19,7 @@ import vn.izone.metrics.indicators.IndicatorPublisher;
 import vn.izone.metrics.publish.Shard;
 import vn.izone.metrics.store.AggregateStore;
 import vn.izone.metrics.store.ApplyLock;
+import vn.izone.web.metrics.StageTimers;
 import vn.izone.web.tracing.TraceContext;
 
 import java.time.DateTimeException;
@@ -78,14 +79,12 @@ public class RegistryEventsConsumer {
         this.store = store;
         this.meters = meters;
         this.deadLetters = deadLetters;
-        this.appliedLag = Timer.builder("izone.metrics.event.sent.to.applied")
-                .description("From an event's record on Kafka (the relay's send) to its batch committed in metrics")
-                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
-                    .maximumExpectedValue(java.time.Duration.ofMinutes(1)).register(meters);
-        this.batchApplied = Timer.builder("izone.metrics.batch.applied")
-                .description("One batch of events applied in one transaction, from its first statement to its commit")
-                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
-                .maximumExpectedValue(java.time.Duration.ofMinutes(1)).register(meters);
+        this.appliedLag = StageTimers.stage("izone.metrics.event.sent.to.applied",
+                    "From an event's record on Kafka (the relay's send) to its batch committed in metrics")
+                .register(meters);
+        this.batchApplied = StageTimers.stage("izone.metrics.batch.applied",
+                    "One batch of events applied in one transaction, from its first statement to its commit")
+                .register(meters);
         this.batchEvents = io.micrometer.core.instrument.DistributionSummary.builder("izone.metrics.batch.events")
                 .description("Events in one applied batch").register(meters);
     }

@@ -27,6 +27,7 @@ import vn.izone.metrics.aggregates.Aggregates;
 import vn.izone.metrics.aggregates.Sums;
 import vn.izone.metrics.aggregates.SumsCache;
 import vn.izone.metrics.publish.PublishQueue;
+import vn.izone.web.metrics.StageTimers;
 import vn.izone.web.tracing.TraceContext;
 
 import java.util.ArrayList;
@@ -139,16 +140,15 @@ public class IndicatorPublisher {
         Gauge.builder("izone.indicators.oldest.unpublished.seconds", oldestChangeMillis, v -> v.get() / 1000.0)
                 .description("Age of the oldest applied change not yet published").register(meters);
         for (PublishQueue.Lane lane : PublishQueue.Lane.values()) {
-            rounds.put(lane, Timer.builder("izone.indicators.publish.round").tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
-                    .description("One publishing round of a lane (zones, above_zones): compute, send, acknowledged")
-                    .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
-                    .maximumExpectedValue(java.time.Duration.ofMinutes(1)).register(meters));
-            appliedToAcknowledged.put(lane, Timer.builder("izone.indicators.applied.to.acknowledged")
+            rounds.put(lane, StageTimers.stage("izone.indicators.publish.round",
+                            "One publishing round of a lane (zones, above_zones): compute, send, acknowledged")
                     .tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
-                    .description("From the first batch committed since a lane's last drain began to the end of the next"
+                    .register(meters));
+            appliedToAcknowledged.put(lane, StageTimers.stage("izone.indicators.applied.to.acknowledged",
+                        "From the first batch committed since a lane's last drain began to the end of the next"
                             + " drain: its snapshots acknowledged by Kafka (the bench's freshness breakdown)")
-                    .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
-                    .maximumExpectedValue(java.time.Duration.ofMinutes(1)).register(meters));
+                    .tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(meters));
         }
         Gauge.builder("izone.indicators.kept.figures", kept, SumsCache::figuresKept)
                 .description("Figures of the scopes above zones the publisher keeps in memory between rounds").register(meters);

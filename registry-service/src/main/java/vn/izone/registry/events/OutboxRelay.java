@@ -24,6 +24,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import vn.izone.web.metrics.StageTimers;
 import vn.izone.web.tracing.TraceContext;
 
 import java.nio.charset.StandardCharsets;
@@ -126,12 +127,9 @@ public class OutboxRelay {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "izone-registry-outbox-relay");
         producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         meters.gauge("izone.outbox.oldest.unpublished.age.seconds", oldestUnpublishedMillis, v -> v.get() / 1000.0);
-        commitToAck = Timer.builder("izone.outbox.recorded.to.acknowledged")
-                .description("From an event's outbox row (written just before its change commits) to Kafka's acknowledgement")
+        commitToAck = StageTimers.stage("izone.outbox.recorded.to.acknowledged",
+                        "From an event's outbox row (written just before its change commits) to Kafka's acknowledgement")
                 .publishPercentiles(0.5, 0.99) // the bench's commit -> on Kafka figure (issue #15)
-                // and buckets, which the bench diffs over one phase for its freshness breakdown
-                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
-                .maximumExpectedValue(java.time.Duration.ofMinutes(1))
                 .register(meters);
         running = true;
         listener.start(this::wake);

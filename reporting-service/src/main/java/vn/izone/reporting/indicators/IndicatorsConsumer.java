@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import vn.izone.reporting.zones.ZonePlaces;
+import vn.izone.web.metrics.StageTimers;
 import vn.izone.web.tracing.TraceContext;
 
 import java.io.IOException;
@@ -35,10 +36,9 @@ public class IndicatorsConsumer {
 
     public IndicatorsConsumer(ObjectMapper json, SnapshotSaver saver, LiveUpdates live, ZonePlaces places, Tracer tracer,
                               MeterRegistry meters) {
-        this.storedLag = Timer.builder("izone.reporting.snapshot.sent.to.stored")
-                .description("From an indicator snapshot's record on Kafka (metrics' send) to stored and on the live stream")
-                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
-                    .maximumExpectedValue(java.time.Duration.ofMinutes(1)).register(meters);
+        this.storedLag = StageTimers.stage("izone.reporting.snapshot.sent.to.stored",
+                    "From an indicator snapshot's record on Kafka (metrics' send) to stored and on the live stream")
+                .register(meters);
         this.json = json;
         this.saver = saver;
         this.live = live;
