@@ -171,8 +171,9 @@ public class RegistryEventsConsumer {
             return;
         }
         publisher.applied(Span.current().getSpanContext());
-        publisher.nudge(); // committed: the figures can go out now
         long committed = System.currentTimeMillis();
+        publisher.appliedEventsAged(committed - applicable.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(committed));
+        publisher.nudge(); // committed: the figures can go out now
         for (int n = 0; n < outcomes.size(); n++) {
             AggregateStore.Outcome outcome = outcomes.get(n);
             count(expectedAggregate, outcome.name().toLowerCase());

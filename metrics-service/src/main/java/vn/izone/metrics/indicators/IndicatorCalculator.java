@@ -120,7 +120,7 @@ public class IndicatorCalculator {
                 for (String kind : KINDS) {
                     Sums part = sums.get(scope.ofKind(kind).key());
                     if (part.count("zones.total") > 0) {
-                        kinds.put(kind, fromSums(scope.ofKind(kind), part, usd).asKind());
+                        kinds.put(kind, kindFigures(part));
                     }
                 }
                 indicators = indicators.withByKind(kinds);
@@ -132,20 +132,12 @@ public class IndicatorCalculator {
 
     /** The indicators the sums stand for: the same figures, basis texts and rounding as the grouping queries. */
     Indicators fromSums(Scope scope, Sums s, java.util.Optional<vn.izone.metrics.rates.ExchangeRate> usdRate) {
-        Map<String, Long> byStatus = new java.util.TreeMap<>();
-        s.withPrefix("status:").forEach((k, v) -> byStatus.put(k, v.longValueExact()));
         Map<String, Indicators.Capital> capital = new LinkedHashMap<>();
         capital.put("USD", new Indicators.Capital(dec(s.get("capital.USD.fdi")), dec(s.get("capital.USD.domestic"))));
         capital.put("VND", new Indicators.Capital(dec(s.get("capital.VND.fdi")), dec(s.get("capital.VND.domestic"))));
         long reportingZones = s.count("reports.zones");
         return new Indicators(scope.key(), scope.type(), scope.code(), nameOf(scope, s), Instant.now(),
-                new Indicators.Zones(s.count("zones.total"), s.count("zones.planned"), s.count("zones.established"),
-                        s.count("zones.operating"), s.count("zones.removed"), byStatus),
-                new Indicators.Areas(dec(s.get("areas.plannedHa")), dec(s.get("areas.establishedHa")), dec(s.get("areas.operatingHa")),
-                        dec(s.get("areas.industrialLandHa")), dec(s.get("areas.leasedHa"))),
-                occupancy(s.get("occupancy.leasedHa"), s.get("occupancy.industrialLandHa"), s.get("occupancy.zones"), ESTABLISHED_BASIS),
-                occupancy(s.get("occupancyOperating.leasedHa"), s.get("occupancyOperating.industrialLandHa"),
-                        s.get("occupancyOperating.zones"), OPERATING_BASIS),
+                zones(s), areas(s), occupancy(s), occupancyOperating(s),
                 new Indicators.Projects(s.count("projects.active"), s.count("projects.fdi"), s.count("projects.domestic"),
                         s.count("projects.inactive"), capital, dec(s.get("projects.leasedHa")), combined(capital, usdRate)),
                 new Indicators.Employment(s.count("projects.workers"), PROJECT_WORKERS_SOURCE,
@@ -154,6 +146,38 @@ public class IndicatorCalculator {
                 null, null, periodsOf(s), null, null, null, null, null).withZone(
                 scope.type() == Scope.Type.ZONE ? only(s, "provinceCode:") : null, scope.type() == Scope.Type.ZONE ? only(s, "formerProvinceCode:") : null,
                 scope.type() == Scope.Type.ZONE ? only(s, "kind:") : null, scope.type() == Scope.Type.ZONE ? only(s, "status:") : null);
+    }
+
+    /**
+     * What a kind adds to its scope's breakdown ({@link Indicators#asKind}): counts, areas, occupancy, projects and
+     * workers, without the periods, names and dates a breakdown does not show. Computing those for each kind of every
+     * province and former province was thrown away, and it was most of a snapshot's CPU (JFR, national catch-up).
+     */
+    static Indicators.KindFigures kindFigures(Sums s) {
+        return new Indicators.KindFigures(zones(s), areas(s), occupancy(s), occupancyOperating(s),
+                new Indicators.KindProjects(s.count("projects.active"), s.count("projects.fdi"), s.count("projects.domestic")),
+                s.count("projects.workers"));
+    }
+
+    private static Indicators.Zones zones(Sums s) {
+        Map<String, Long> byStatus = new java.util.TreeMap<>();
+        s.forEachWithPrefix("status:", (k, v) -> byStatus.put(k, v.longValueExact()));
+        return new Indicators.Zones(s.count("zones.total"), s.count("zones.planned"), s.count("zones.established"),
+                s.count("zones.operating"), s.count("zones.removed"), byStatus);
+    }
+
+    private static Indicators.Areas areas(Sums s) {
+        return new Indicators.Areas(dec(s.get("areas.plannedHa")), dec(s.get("areas.establishedHa")), dec(s.get("areas.operatingHa")),
+                dec(s.get("areas.industrialLandHa")), dec(s.get("areas.leasedHa")));
+    }
+
+    private static Indicators.Occupancy occupancy(Sums s) {
+        return occupancy(s.get("occupancy.leasedHa"), s.get("occupancy.industrialLandHa"), s.get("occupancy.zones"), ESTABLISHED_BASIS);
+    }
+
+    private static Indicators.Occupancy occupancyOperating(Sums s) {
+        return occupancy(s.get("occupancyOperating.leasedHa"), s.get("occupancyOperating.industrialLandHa"),
+                s.get("occupancyOperating.zones"), OPERATING_BASIS);
     }
 
     /** The one value counted under the prefix (a zone's province, kind, status), or null. */
@@ -203,12 +227,16 @@ public class IndicatorCalculator {
             int cut = k.lastIndexOf('|');
             periods.computeIfAbsent(k.substring(0, cut), p -> new java.util.HashMap<>()).put(k.substring(cut + 1), v);
         });
+        // each period's earliest start and latest end, in one pass each ("periodStart:<period>|<ISO date>"), not one
+        // pass over every period's dates per period
+        Map<String, String> starts = datesByPeriod(s, "periodStart:", true);
+        Map<String, String> ends = datesByPeriod(s, "periodEnd:", false);
         List<Indicators.PeriodFigures> out = new ArrayList<>();
         periods.forEach((period, f) -> {
             String[] key = period.split("\\|");
             BigDecimal incomeWorkers = f.getOrDefault("incomeWorkers", BigDecimal.ZERO);
             out.add(new Indicators.PeriodFigures(key[0], Integer.parseInt(key[1]), "-".equals(key[2]) ? null : Integer.valueOf(key[2]),
-                    extreme(s, "periodStart:" + period + "|", true), extreme(s, "periodEnd:" + period + "|", false),
+                    date(starts.get(period)), date(ends.get(period)),
                     figure(f, "revenue"), figure(f, "export"), figure(f, "budget"),
                     f.containsKey("workersN") ? f.getOrDefault("workers", BigDecimal.ZERO).longValueExact() : null,
                     incomeWorkers.signum() == 0 ? null : f.getOrDefault("incomeXWorkers", BigDecimal.ZERO).divide(incomeWorkers, 0, RoundingMode.HALF_UP),
@@ -217,6 +245,21 @@ public class IndicatorCalculator {
         });
         out.sort(PERIOD_ORDER);
         return out;
+    }
+
+    /** The earliest (or latest) date counted under {@code prefix} for each period, by period. ISO dates sort as dates. */
+    private static Map<String, String> datesByPeriod(Sums s, String prefix, boolean earliest) {
+        Map<String, String> out = new java.util.HashMap<>();
+        s.forEachWithPrefix(prefix, (k, v) -> {
+            int cut = k.lastIndexOf('|');
+            String date = k.substring(cut + 1);
+            out.merge(k.substring(0, cut), date, (a, b) -> (a.compareTo(b) <= 0) == earliest ? a : b);
+        });
+        return out;
+    }
+
+    private static LocalDate date(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
     }
 
     /** A summed figure, or null when no report gave it. */

@@ -123,6 +123,10 @@ public class IndicatorPublisher {
     private final java.util.Map<PublishQueue.Lane, Timer> rounds = new java.util.EnumMap<>(PublishQueue.Lane.class);
     private final java.util.Map<PublishQueue.Lane, Timer> appliedToAcknowledged = new java.util.EnumMap<>(PublishQueue.Lane.class);
     private volatile boolean stopping;
+    /** When the consumer last applied a backlog's batch ({@link #appliedEventsAged}). */
+    private volatile long behindSeenAt;
+    static final java.time.Duration CATCH_UP_SEEN_WITHIN = java.time.Duration.ofSeconds(2);
+    private static final java.time.Duration CATCH_UP_CHECK = java.time.Duration.ofMillis(100);
     /** zone scope key -> trace context of the last change applied to it, until its snapshot goes out. */
     private final Map<String, SpanContext> zoneCauses = new ConcurrentHashMap<>();
     /** The batches applied since the previous round of the lane above zones (their consumer spans). */
@@ -179,6 +183,29 @@ public class IndicatorPublisher {
         appliedBatches.add(batch);
         while (appliedBatches.size() > TraceContext.MAX_LINKS) {
             appliedBatches.poll();
+        }
+    }
+
+    /**
+     * After a batch committed: how long ago its newest event was recorded on Kafka. Above {@code catch-up-lag} the
+     * consumer is catching up, and the lane above zones rests between its rounds ({@link PublishingConfig#catchUpRest}).
+     */
+    public void appliedEventsAged(long millis) {
+        if (millis > config.catchUpLag().toMillis()) {
+            behindSeenAt = System.currentTimeMillis();
+        }
+    }
+
+    /** Whether a batch applied in the last two seconds was a backlog's. */
+    boolean catchingUp() {
+        return System.currentTimeMillis() - behindSeenAt < CATCH_UP_SEEN_WITHIN.toMillis();
+    }
+
+    /** Rests up to {@code catch-up-rest} while the consumer is catching up; returns at once when it is not (any more). */
+    private void restWhileCatchingUp() {
+        long until = System.nanoTime() + config.catchUpRest().toNanos();
+        while (!stopping && catchingUp() && System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(CATCH_UP_CHECK.toNanos());
         }
     }
 
@@ -243,6 +270,9 @@ public class IndicatorPublisher {
                     if (wait > 0) {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
+                    if (!zoneLane) {
+                        restWhileCatchingUp();
+                    }
                     long started = System.nanoTime();
                     long committed = firstCommitted.getAndSet(0);
                     while (!stopping) {
@@ -258,6 +288,7 @@ public class IndicatorPublisher {
                             // without a pause through the whole 200/s phase).
                             java.util.concurrent.locks.LockSupport.parkNanos(
                                     Math.min(System.nanoTime() - roundStarted, ABOVE_ZONES_BACKOFF_CAP.toNanos()));
+                            restWhileCatchingUp();
                         }
                     }
                     lastRound = System.nanoTime();

@@ -23,4 +23,18 @@ public interface PublishingConfig {
      * no test reproduces yet (docs/metrics.md, item 5).
      */
     boolean rereadChangedRows();
+
+    /**
+     * The consumer is catching up while it applies events recorded longer ago than this (a backlog: after a restart,
+     * an outage, a new instance).
+     */
+    Duration catchUpLag();
+
+    /**
+     * While the consumer catches up, the lane above zones rests this long between its rounds: each round reads and
+     * sends every due province and the country whole, and in the national catch-up back-to-back rounds were ~30 % of
+     * metrics' CPU (JFR) for figures that moved again before reporting stored them. Zones still go out at once, and
+     * the rest ends as soon as the consumer has caught up.
+     */
+    Duration catchUpRest();
 }
