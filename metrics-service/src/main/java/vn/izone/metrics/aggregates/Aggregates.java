@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * The incremental aggregates. When events touch zones, {@link #refresh} recomputes those zones' {@link Sums} from
- * their rows ({@link ZoneFigures}), and folds the difference into every scope above them (old scopes lose the old
+ * their rows ({@link ZoneFigures}), or, for a batch of projects, moves them by the projects' rows before and after
+ * ({@link ProjectChanges}), and folds the difference into every scope above them (old scopes lose the old
  * sums, new scopes gain the new ones), in the applying transaction, under the zone rows' locks (events of one zone
  * from the three topics serialise there, nowhere else) and on the batch's own shard rows (no two consumers write
  * the same row). The zone's own scope is folded the same way, by difference, into rows only its lock's holder
@@ -65,6 +66,15 @@ public class Aggregates {
      * Returns every scope whose figures changed, for the publish queue, and the changed zones' sums as they now are.
      */
     public Refreshed refresh(Collection<UUID> zones, int shard) {
+        return refresh(zones, ProjectChanges.NONE, shard);
+    }
+
+    /**
+     * {@link #refresh(Collection, int)}, where the batch changed projects only: a zone that stays where it is moves
+     * by the difference between its projects' rows before and after ({@link ZoneFigures#projectChange}), read from
+     * nothing but those rows; a zone without state, or one whose scopes moved, is recomputed from its rows.
+     */
+    public Refreshed refresh(Collection<UUID> zones, ProjectChanges projectChanges, int shard) {
         if (zones.isEmpty()) {
             return new Refreshed(new TreeMap<>(), Map.of());
         }
@@ -73,8 +83,22 @@ public class Aggregates {
             Map<UUID, List<String>> scopesBefore = lockZones(c, ids);
             Map<String, Sums> before = ScopeRows.read(c, java.util.Arrays.stream(ids).map(Aggregates::zoneKey).toList());
             Map<UUID, ZoneFigures.ZoneRow> zoneRows = zoneRows(c, ids);
-            Map<UUID, List<ZoneFigures.ProjectRow>> projects = projectRows(c, ids);
-            Map<UUID, List<ZoneFigures.ReportRow>> reports = reportRows(c, ids);
+            // Under the zones' locks the stored sums are those of every committed row (every writer of a zone's
+            // state folds it in its own transaction under this lock), so a difference folded into them is exact.
+            java.util.Set<UUID> byDifference = new java.util.HashSet<>();
+            if (projectChanges.known()) {
+                for (UUID id : ids) {
+                    ZoneFigures.ZoneRow row = zoneRows.get(id);
+                    if (row != null && scopesAbove(row).equals(scopesBefore.get(id))) {
+                        byDifference.add(id);
+                    }
+                }
+            }
+            UUID[] recomputed = java.util.Arrays.stream(ids).filter(id -> !byDifference.contains(id)).toArray(UUID[]::new);
+            Map<UUID, List<ZoneFigures.ProjectRow>> projects = projectRows(c, recomputed);
+            Map<UUID, List<ZoneFigures.ReportRow>> reports = reportRows(c, recomputed);
+            Map<UUID, List<ZoneFigures.ProjectRow>> leaving = projectChanges.known() ? projectChanges.leaving() : Map.of();
+            Map<UUID, List<ZoneFigures.ProjectRow>> coming = projectChanges.known() ? projectChanges.coming() : Map.of();
 
             Map<String, Sums> zoneDeltas = new TreeMap<>();
             Map<String, Sums> zoneSums = new HashMap<>();
@@ -82,11 +106,18 @@ public class Aggregates {
             List<Object[]> moved = new ArrayList<>();
             for (UUID id : ids) {
                 ZoneFigures.ZoneRow row = zoneRows.get(id);
-                Sums now = ZoneFigures.of(row, projects.getOrDefault(id, List.of()), reports.getOrDefault(id, List.of()));
                 List<String> scopes = row == null ? List.of() : scopesAbove(row);
                 Sums old = before.get(zoneKey(id));
                 List<String> oldScopes = scopesBefore.get(id);
-                Sums change = now.minus(old);
+                Sums now;
+                Sums change;
+                if (byDifference.contains(id)) {
+                    change = ZoneFigures.projectChange(row, old, leaving.getOrDefault(id, List.of()), coming.getOrDefault(id, List.of()));
+                    now = old.plus(change);
+                } else {
+                    now = ZoneFigures.of(row, projects.getOrDefault(id, List.of()), reports.getOrDefault(id, List.of()));
+                    change = now.minus(old);
+                }
                 if (change.isEmpty() && scopes.equals(oldScopes)) {
                     continue;
                 }
@@ -198,6 +229,9 @@ public class Aggregates {
 
     private static Map<UUID, List<ZoneFigures.ProjectRow>> projectRows(Connection c, UUID[] ids) throws SQLException {
         Map<UUID, List<ZoneFigures.ProjectRow>> rows = new HashMap<>();
+        if (ids.length == 0) {
+            return rows; // every zone moved by difference
+        }
         try (PreparedStatement q = c.prepareStatement("""
                 SELECT zone_id, origin, status, capital_amount, capital_currency, leased_area_ha, workers
                 FROM project_state WHERE zone_id = ANY(?)""")) {
@@ -215,6 +249,9 @@ public class Aggregates {
 
     private static Map<UUID, List<ZoneFigures.ReportRow>> reportRows(Connection c, UUID[] ids) throws SQLException {
         Map<UUID, List<ZoneFigures.ReportRow>> rows = new HashMap<>();
+        if (ids.length == 0) {
+            return rows; // every zone moved by difference
+        }
         try (PreparedStatement q = c.prepareStatement("""
                 SELECT zone_id, project_id, period_kind, year, number, period_start, period_end, revenue_vnd, export_usd,
                     budget_paid_vnd, workers, average_monthly_income_vnd, valid_on, recorded_at

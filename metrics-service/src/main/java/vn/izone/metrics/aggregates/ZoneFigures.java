@@ -56,6 +56,29 @@ public final class ZoneFigures {
         return s;
     }
 
+    /**
+     * How a zone's sums move when some of its projects change and nothing else of it does (its state and reports as
+     * they were): the projects' figures of the rows that came minus those of the rows that left, and the land
+     * figures recomputed from the zone's summed leased land before and after (a zone without its own leased figure
+     * counts its active projects' leased land). Equal to {@link #of} over the new rows minus {@link #of} over the old
+     * ones, because a project's figures are its own and the land figures depend on the projects only through that
+     * sum, which {@code before} holds ({@code projects.leasedHa}). {@code ZoneFiguresTest} holds the two equal.
+     */
+    public static Sums projectChange(ZoneRow zone, Sums before, List<ProjectRow> leaving, List<ProjectRow> coming) {
+        Sums left = Sums.empty();
+        BigDecimal leftLeased = projects(leaving, left);
+        Sums came = Sums.empty();
+        BigDecimal cameLeased = projects(coming, came);
+        Sums change = came.minus(left);
+        BigDecimal leasedBefore = before.get("projects.leasedHa");
+        Sums landBefore = Sums.empty();
+        land(zone, leasedBefore, landBefore);
+        Sums landAfter = Sums.empty();
+        land(zone, leasedBefore.subtract(leftLeased).add(cameLeased), landAfter);
+        landAfter.minus(landBefore).forEach(change::add);
+        return change;
+    }
+
     private static void zone(ZoneRow z, Sums s) {
         s.add("zones.total", 1).add("status:" + z.status(), 1).add("kind:" + z.kind(), 1).add("zoneName:" + z.name(), 1)
                 .add("provinceCode:" + z.provinceCode(), 1);

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.izone.metrics.aggregates.Aggregates;
+import vn.izone.metrics.aggregates.ProjectChanges;
 import vn.izone.metrics.events.PoisonEvent;
 import vn.izone.metrics.events.RegistryEvent;
 import vn.izone.metrics.aggregates.SumsCache;
@@ -81,8 +82,15 @@ public class AggregateStore {
     public List<Outcome> applyBatch(List<RegistryEvent> events, int shard) {
         return jdbc.inTransaction(c -> {
             Decided batch = decide(c, events);
+            // a batch of projects only (the projects' consumer): the zones move by the projects' rows before and after
+            boolean projectsOnly = !batch.latest().isEmpty()
+                    && batch.latest().keySet().stream().allMatch(a -> a.type().equals("project"));
+            ProjectChanges projects = projectsOnly
+                    ? ProjectChanges.before(c, batch.latest().keySet().stream().map(VersionGuard.Aggregate::id).toList())
+                    : ProjectChanges.NONE;
             Set<UUID> touched = write(c, batch);
-            Aggregates.Refreshed refreshed = aggregates.refresh(touched, shard);
+            projects.after(c);
+            Aggregates.Refreshed refreshed = aggregates.refresh(touched, projects, shard);
             kept.zonesChanged(publishQueue.markChanged(refreshed.changed(), shard), refreshed.zones());
             return batch.outcomes();
         });
