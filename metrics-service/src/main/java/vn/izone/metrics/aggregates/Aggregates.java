@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -76,7 +76,7 @@ public class Aggregates {
      */
     public Refreshed refresh(Collection<UUID> zones, ProjectChanges projectChanges, int shard) {
         if (zones.isEmpty()) {
-            return new Refreshed(new TreeMap<>(), Map.of());
+            return new Refreshed(new TreeSet<>(), Map.of());
         }
         UUID[] ids = new TreeSet<>(zones).toArray(UUID[]::new);
         return jdbc.inTransaction(c -> {
@@ -145,20 +145,18 @@ public class Aggregates {
             deltas.values().removeIf(Sums::isEmpty);
             ScopeRows.fold(c, zoneDeltas, ZONE_SHARD);
             ScopeRows.fold(c, deltas, shard);
-            SortedMap<String, Collection<String>> changed = new TreeMap<>();
-            zoneDeltas.keySet().forEach(k -> changed.put(k, null));
-            deltas.forEach((k, delta) -> changed.put(k, ScopeRows.rowNames(delta)));
-            zoneSums.keySet().retainAll(changed.keySet());
+            SortedSet<String> changed = new TreeSet<>(zoneDeltas.keySet());
+            changed.addAll(deltas.keySet());
+            zoneSums.keySet().retainAll(changed);
             return new Refreshed(changed, zoneSums);
         });
     }
 
     /**
-     * What a refresh changed: every scope whose figures moved, for the publish queue (a scope above the zones with the
-     * names of its rows that changed, {@link ScopeRows#rowNames}; a zone's own scope with {@code null}: always read
-     * whole), and each changed zone's sums as they now are (what its rows now hold).
+     * What a refresh changed: every scope whose figures moved (zones' own scopes and those above), for the publish
+     * queue, and each changed zone's sums as they now are (what its rows now hold).
      */
-    public record Refreshed(SortedMap<String, Collection<String>> changed, Map<String, Sums> zones) {
+    public record Refreshed(SortedSet<String> changed, Map<String, Sums> zones) {
     }
 
     /** The sums of the scopes, by key (a scope nothing was ever added to has empty sums). */

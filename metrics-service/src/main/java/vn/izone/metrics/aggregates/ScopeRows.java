@@ -33,8 +33,6 @@ final class ScopeRows {
     private static final Map<String, Integer> MEMBER_INDEX = IntStream.range(0, PERIOD_MEMBERS.size()).boxed()
             .collect(Collectors.toMap(PERIOD_MEMBERS::get, i -> i));
     private static final String PERIOD = "period:";
-    /** How a period's row is named in the publish queue's log of changed rows (a plain figure is named as itself). */
-    static final String PERIOD_ROW = "period-row:";
     private static final int N = PERIOD_MEMBERS.size();
 
     private static final String COLUMNS = String.join(", ", PERIOD_COLUMNS);
@@ -49,12 +47,14 @@ final class ScopeRows {
     private static final String READ_PERIODS = "SELECT scope_key, period, "
             + PERIOD_COLUMNS.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", "))
             + " FROM scope_period WHERE scope_key = ANY(?) GROUP BY scope_key, period";
-    // By (scope, row) over every shard at once: the V26 index's range (probing each shard's row by the primary key
-    // was 538 ms a call in the national catch-up, and a join hashed the whole table).
-    private static final String READ_NAMED_PERIODS = "SELECT p.k, p.r, "
-            + PERIOD_COLUMNS.stream().map(c -> "sum(v." + c + ")").collect(Collectors.joining(", "))
-            + " FROM unnest(?::text[], ?::text[]) AS p(k, r) CROSS JOIN LATERAL (SELECT " + COLUMNS
-            + " FROM scope_period x WHERE x.scope_key = p.k AND x.period = p.r) v GROUP BY p.k, p.r";
+    // By the primary key's (scope, shard) range: the rows of one shard of a scope, nothing of its other shards.
+    // (a lateral probe per pair: a plain join with the pairs hashed the whole table)
+    private static final String READ_SHARD_VALUES = "SELECT p.k, p.s, v.figure, v.value FROM unnest(?::text[], ?::int[]) AS p(k, s)"
+            + " CROSS JOIN LATERAL (SELECT figure, value FROM scope_value x WHERE x.scope_key = p.k AND x.shard = p.s) v";
+    private static final String READ_SHARD_PERIODS = "SELECT p.k, p.s, v.period, "
+            + PERIOD_COLUMNS.stream().map(c -> "v." + c).collect(Collectors.joining(", "))
+            + " FROM unnest(?::text[], ?::int[]) AS p(k, s) CROSS JOIN LATERAL (SELECT period, " + COLUMNS
+            + " FROM scope_period x WHERE x.scope_key = p.k AND x.shard = p.s) v";
 
     private ScopeRows() {
     }
@@ -141,67 +141,69 @@ final class ScopeRows {
         return out;
     }
 
-    /** The names of the rows a delta changes (see {@link #PERIOD_ROW}), sorted, each once. */
-    static List<String> rowNames(Sums delta) {
-        TreeSet<String> names = new TreeSet<>();
-        delta.forEach((figure, value) -> {
-            int member = member(figure);
-            names.add(member < 0 ? figure : PERIOD_ROW + figure.substring(PERIOD.length(), figure.lastIndexOf('|')));
-        });
-        return new ArrayList<>(names);
-    }
-
     /**
-     * The current sums of the named rows of each scope over all its shards, as figures:
-     * every figure the names stand for is in the answer, zero where no row holds it any more. What a publisher keeps
-     * in memory is brought up to date with this, reading only what changed.
+     * The rows of the given (scope, shard) pairs, not summed: each pair's sums, empty where it has no rows. What a
+     * publisher keeps per shard is brought up to date with this, reading only the shards whose version moved.
      */
-    static Map<String, Map<String, BigDecimal>> readNamed(Connection c, Map<String, ? extends Collection<String>> namesByScope)
-            throws SQLException {
-        Map<String, Map<String, BigDecimal>> out = new HashMap<>();
-        List<String> plainKeys = new ArrayList<>();
-        List<String> plainNames = new ArrayList<>();
-        List<String> periodKeys = new ArrayList<>();
-        List<String> periods = new ArrayList<>();
-        namesByScope.forEach((key, names) -> {
-            Map<String, BigDecimal> figures = out.computeIfAbsent(key, k -> new HashMap<>());
-            for (String name : names) {
-                boolean period = name.startsWith(PERIOD_ROW);
-                String row = period ? name.substring(PERIOD_ROW.length()) : name;
-                if (period) {
-                    PERIOD_MEMBERS.forEach(m -> figures.put(PERIOD + row + "|" + m, BigDecimal.ZERO));
-                } else {
-                    figures.put(row, BigDecimal.ZERO);
+    static Map<String, Map<Integer, Sums>> readShards(Connection c, List<String> keys, List<Integer> shards) throws SQLException {
+        Map<String, Map<Integer, Sums>> out = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            out.computeIfAbsent(keys.get(i), k -> new HashMap<>()).put(shards.get(i), Sums.empty());
+        }
+        if (keys.isEmpty()) {
+            return out;
+        }
+        java.sql.Array k = c.createArrayOf("text", keys.toArray());
+        java.sql.Array s = c.createArrayOf("integer", shards.toArray());
+        try (PreparedStatement q = c.prepareStatement(READ_SHARD_VALUES)) {
+            q.setArray(1, k);
+            q.setArray(2, s);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.get(rs.getString(1)).get(rs.getInt(2)).add(rs.getString(3), rs.getBigDecimal(4));
                 }
-                (period ? periodKeys : plainKeys).add(key);
-                (period ? periods : plainNames).add(row);
             }
-        });
-        if (!plainKeys.isEmpty()) {
-            try (PreparedStatement q = c.prepareStatement("""
-                    SELECT p.k, p.f, sum(v.value) FROM unnest(?::text[], ?::text[]) AS p(k, f)
-                    CROSS JOIN LATERAL (SELECT value FROM scope_value x WHERE x.scope_key = p.k AND x.figure = p.f) v
-                    GROUP BY p.k, p.f""")) {
-                q.setArray(1, c.createArrayOf("text", plainKeys.toArray()));
-                q.setArray(2, c.createArrayOf("text", plainNames.toArray()));
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        out.get(rs.getString(1)).put(rs.getString(2), rs.getBigDecimal(3));
+        }
+        try (PreparedStatement q = c.prepareStatement(READ_SHARD_PERIODS)) {
+            q.setArray(1, k);
+            q.setArray(2, s);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    Sums sums = out.get(rs.getString(1)).get(rs.getInt(2));
+                    String prefix = PERIOD + rs.getString(3) + "|";
+                    for (int i = 0; i < N; i++) {
+                        sums.add(prefix + PERIOD_MEMBERS.get(i), rs.getBigDecimal(4 + i)); // zero adds nothing
                     }
                 }
             }
         }
-        if (!periodKeys.isEmpty()) {
-            try (PreparedStatement q = c.prepareStatement(READ_NAMED_PERIODS)) {
-                q.setArray(1, c.createArrayOf("text", periodKeys.toArray()));
-                q.setArray(2, c.createArrayOf("text", periods.toArray()));
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        Map<String, BigDecimal> figures = out.get(rs.getString(1));
-                        String prefix = PERIOD + rs.getString(2) + "|";
-                        for (int i = 0; i < N; i++) {
-                            figures.put(prefix + PERIOD_MEMBERS.get(i), rs.getBigDecimal(3 + i));
-                        }
+        return out;
+    }
+
+    /** Every shard's rows of the scopes, not summed: by scope key, then shard (a scope without rows has no entry). */
+    static Map<String, Map<Integer, Sums>> readByShard(Connection c, Collection<String> keys) throws SQLException {
+        Map<String, Map<Integer, Sums>> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        java.sql.Array k = c.createArrayOf("text", keys.toArray());
+        try (PreparedStatement q = c.prepareStatement("SELECT scope_key, shard, figure, value FROM scope_value WHERE scope_key = ANY(?)")) {
+            q.setArray(1, k);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), x -> new HashMap<>()).computeIfAbsent(rs.getInt(2), x -> Sums.empty())
+                            .add(rs.getString(3), rs.getBigDecimal(4));
+                }
+            }
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT scope_key, shard, period, " + COLUMNS + " FROM scope_period WHERE scope_key = ANY(?)")) {
+            q.setArray(1, k);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    Sums sums = out.computeIfAbsent(rs.getString(1), x -> new HashMap<>()).computeIfAbsent(rs.getInt(2), x -> Sums.empty());
+                    String prefix = PERIOD + rs.getString(3) + "|";
+                    for (int i = 0; i < N; i++) {
+                        sums.add(prefix + PERIOD_MEMBERS.get(i), rs.getBigDecimal(4 + i));
                     }
                 }
             }

@@ -10,6 +10,8 @@ import vn.izone.metrics.store.Jdbc;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +22,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sums of the scopes above zones as this publisher last read them, kept between its rounds so that a round reads
- * only the rows changed since: a province's or the country's sums are a thousand figures on each of up to ~30 shards,
- * and a change moves a few of them (grouping them all was nearly all of PostgreSQL's time in the bench's live phases).
+ * only the shards whose rows changed since: a province's or the country's sums are a thousand figures, and grouping
+ * every due scope's rows of every shard in every round was three quarters of PostgreSQL's time in the bench's 200/s
+ * phase (pg_stat_statements, 2026-12-03). A scope is kept as each shard's part, with the version of the shard's mark
+ * the part was read at, and their total.
  * <p>
- * What changed is the publish queue's log ({@link PublishQueue.Mark#changed}): the applying transactions append the
- * rows they change, in commit order, and a publisher drops the part it read only once it has published it. So a kept
- * scope is up to date after re-reading the rows named in the logs of the shards whose version moved, provided nothing
- * was dropped from a log that this cache had not read: true while no mark was published past the version the cache
- * read it at (another instance publishing a scope drops what it read, and a rebuild makes every log unknown). When
- * that does not hold, or a log is unknown, the scope is read whole, as it was before. Why it is exact: docs/metrics.md.
+ * Why it is exact: every transaction that writes a scope's rows on a shard bumps that (scope, shard) mark's version
+ * in the same transaction ({@link PublishQueue#markChanged}). A round reads the marks first and the rows after, so a
+ * part is at least as new as the version recorded with it; a change committed after the rows were read bumps the
+ * version past the recorded one, and the next round reads that shard again. Nothing depends on who published what
+ * (another instance, a rebuild): only on versions, which only go up. A part whose shard has no mark (rows from before
+ * marks were kept, V27 gives them one) is read again in every round. docs/metrics.md, "Publishing".
  * <p>
  * Called by the publisher's lane above zones only (one round at a time). Zones are not kept (3,000 of them would
  * cost more memory than reading them costs); but a zone's sums as its applying transaction left them are handed to
@@ -36,14 +40,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class SumsCache {
-    /** A scope is read whole when more than 1/this of its figures were named: probing each row costs more. */
-    static final int WHOLE_ABOVE = 4;
-
     private final Jdbc jdbc;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
     /** Figure names, one copy for every scope that holds them (most names recur in hundreds of scopes). */
     private final Map<String, String> names = new ConcurrentHashMap<>();
-    private final AtomicLong rowsReread = new AtomicLong();
+    private final AtomicLong shardsReread = new AtomicLong();
     private final AtomicLong scopesReadWhole = new AtomicLong();
     private final AtomicLong zonesHandedOver = new AtomicLong();
 
@@ -53,7 +54,7 @@ public class SumsCache {
      * waiting (a catch-up changes every zone), a zone is read.
      */
     static final int ZONES_HANDED_OVER = 2000;
-    private final Map<String, Kept> zones = new ConcurrentHashMap<>();
+    private final Map<String, Handed> zones = new ConcurrentHashMap<>();
     private final TransactionSynchronizationRegistry transactions;
 
     public SumsCache(Jdbc jdbc, TransactionSynchronizationRegistry transactions) {
@@ -83,7 +84,7 @@ public class SumsCache {
                 versions.forEach((key, version) -> {
                     Sums s = sums.get(key);
                     if (s != null && (zones.size() < ZONES_HANDED_OVER || zones.containsKey(key))) {
-                        zones.put(key, new Kept(s, Map.of(PublishQueue.ZONE_MARKS, version)));
+                        zones.put(key, new Handed(s, version));
                     }
                 });
             }
@@ -100,7 +101,7 @@ public class SumsCache {
         Map<String, Sums> out = new LinkedHashMap<>();
         List<String> unread = new ArrayList<>();
         for (String key : keys) {
-            Kept handed = zones.remove(key);
+            Handed handed = zones.remove(key);
             if (handed != null && unchangedSince(handed, marks.getOrDefault(key, List.of()))) {
                 out.put(key, handed.sums());
                 zonesHandedOver.incrementAndGet();
@@ -114,11 +115,11 @@ public class SumsCache {
         return out;
     }
 
-    private static boolean unchangedSince(Kept handed, List<PublishQueue.Mark> marks) {
+    private static boolean unchangedSince(Handed handed, List<PublishQueue.Mark> marks) {
         boolean seen = false;
         for (PublishQueue.Mark m : marks) {
             if (m.shard() == PublishQueue.ZONE_MARKS) {
-                seen = m.version() == handed.versions().get(PublishQueue.ZONE_MARKS);
+                seen = m.version() == handed.version();
                 if (!seen) {
                     return false;
                 }
@@ -129,76 +130,96 @@ public class SumsCache {
         return seen;
     }
 
-    /** A scope's sums and, per shard, the version of its mark they include. */
-    private record Kept(Sums sums, Map<Integer, Long> versions) {
+    /** A zone's sums as its applying transaction left them, and its mark's version then. */
+    private record Handed(Sums sums, long version) {
+    }
+
+    /** A scope: each shard's part, the version of the shard's mark it was read at (none: no mark then), their total. */
+    private static final class Kept {
+        final Sums total = Sums.empty();
+        final Map<Integer, Sums> parts = new HashMap<>();
+        final Map<Integer, Long> versions = new HashMap<>();
+
+        /** The shard's part as now read: the old one leaves the total, the new one joins it (exact: BigDecimal). */
+        void replace(int shard, Sums part) {
+            Sums old = part.isEmpty() ? parts.remove(shard) : parts.put(shard, part);
+            if (old != null) {
+                old.forEach((figure, value) -> total.add(figure, value.negate()));
+            }
+            part.forEach(total::add);
+        }
+
+        /** The shards to read again: those whose mark moved from the version read (or appeared), and those without one. */
+        Set<Integer> stale(List<PublishQueue.Mark> marks) {
+            Set<Integer> stale = new TreeSet<>();
+            Set<Integer> marked = new HashSet<>();
+            for (PublishQueue.Mark m : marks) {
+                marked.add(m.shard());
+                Long read = versions.get(m.shard());
+                if (read == null || read != m.version()) {
+                    stale.add(m.shard());
+                }
+            }
+            parts.keySet().stream().filter(shard -> !marked.contains(shard)).forEach(stale::add);
+            return stale;
+        }
     }
 
     /**
      * The sums of the scopes, from the marks read before (in this transaction): each scope kept and brought up to
-     * date, or read whole and kept. The sums returned are the kept ones: read them before the next call.
+     * date by reading again the shards whose version moved, or read whole and kept. The sums returned are the kept
+     * ones: read them before the next call.
      */
     public Map<String, Sums> read(Collection<String> keys, Map<String, List<PublishQueue.Mark>> marks) {
         return jdbc.inTransaction(c -> {
-            Map<String, Sums> out = new LinkedHashMap<>();
+            Set<String> unique = new LinkedHashSet<>(keys);
             List<String> whole = new ArrayList<>();
-            Map<String, Set<String>> changedNames = new HashMap<>();
-            for (String key : keys) {
-                List<PublishQueue.Mark> scopeMarks = marks.getOrDefault(key, List.of());
+            List<String> staleKeys = new ArrayList<>();
+            List<Integer> staleShards = new ArrayList<>();
+            for (String key : unique) {
                 Kept k = kept.get(key);
-                if (k == null || !upToDateWith(k, scopeMarks)) {
+                if (k == null) {
                     whole.add(key);
                     continue;
                 }
-                Set<String> moved = new TreeSet<>();
-                for (PublishQueue.Mark m : scopeMarks) {
-                    if (m.version() > k.versions().getOrDefault(m.shard(), 0L)) {
-                        moved.addAll(m.changed());
-                    }
-                }
-                if (moved.size() * WHOLE_ABOVE > k.sums().size()) {
-                    whole.add(key); // most of it moved (a catch-up): one pass over its rows beats a probe per row and shard
-                } else if (!moved.isEmpty()) {
-                    changedNames.put(key, moved);
+                for (int shard : k.stale(marks.getOrDefault(key, List.of()))) {
+                    staleKeys.add(key);
+                    staleShards.add(shard);
                 }
             }
-            if (!changedNames.isEmpty()) {
-                ScopeRows.readNamed(c, changedNames).forEach((key, figures) -> {
-                    Sums sums = kept.get(key).sums();
-                    figures.forEach((figure, value) -> sums.set(name(figure), value));
-                    rowsReread.addAndGet(changedNames.get(key).size());
+            if (!staleKeys.isEmpty()) {
+                ScopeRows.readShards(c, staleKeys, staleShards).forEach((key, parts) -> {
+                    Kept k = kept.get(key);
+                    parts.forEach((shard, part) -> k.replace(shard, interned(part)));
                 });
+                shardsReread.addAndGet(staleKeys.size());
             }
             if (!whole.isEmpty()) {
-                ScopeRows.readMany(c, whole).forEach((key, sums) -> {
-                    Sums interned = Sums.empty();
-                    sums.forEach((figure, value) -> interned.add(name(figure), value));
-                    kept.put(key, new Kept(interned, new HashMap<>()));
-                });
+                Map<String, Map<Integer, Sums>> read = ScopeRows.readByShard(c, whole);
+                for (String key : whole) {
+                    Kept k = new Kept();
+                    read.getOrDefault(key, Map.of()).forEach((shard, part) -> k.replace(shard, interned(part)));
+                    kept.put(key, k);
+                }
                 scopesReadWhole.addAndGet(whole.size());
             }
-            for (String key : keys) {
+            Map<String, Sums> out = new LinkedHashMap<>();
+            for (String key : unique) {
                 Kept k = kept.get(key);
+                k.versions.clear();
                 for (PublishQueue.Mark m : marks.getOrDefault(key, List.of())) {
-                    k.versions().put(m.shard(), m.version());
+                    k.versions.put(m.shard(), m.version());
                 }
-                out.put(key, k.sums());
+                out.put(key, k.total);
             }
             return out;
         });
     }
 
-    /**
-     * Whether every change since the kept read is still in the logs: each log known, no mark published past the
-     * version kept (an unseen shard counts as version 0: its log then starts at its first change), none gone back.
-     */
-    private static boolean upToDateWith(Kept k, List<PublishQueue.Mark> marks) {
-        for (PublishQueue.Mark m : marks) {
-            long read = k.versions().getOrDefault(m.shard(), 0L);
-            if (m.changed() == null || m.published() > read || m.version() < read) {
-                return false;
-            }
-        }
-        return true;
+    private Sums interned(Sums part) {
+        Sums s = Sums.empty();
+        part.forEach((figure, value) -> s.add(name(figure), value));
+        return s;
     }
 
     private String name(String figure) {
@@ -211,14 +232,14 @@ public class SumsCache {
         zones.clear();
     }
 
-    /** How many figures are kept, over every scope (a gauge: the memory this costs). */
+    /** How many figures are kept, over every scope, totals and shards' parts (a gauge: the memory this costs). */
     public long figuresKept() {
-        return kept.values().stream().mapToLong(k -> k.sums().size()).sum();
+        return kept.values().stream().mapToLong(k -> k.total.size() + k.parts.values().stream().mapToLong(Sums::size).sum()).sum();
     }
 
-    /** Rows re-read because a log named them, since the start. */
-    public long rowsReread() {
-        return rowsReread.get();
+    /** (scope, shard) parts read again because their version moved, since the start. */
+    public long shardsReread() {
+        return shardsReread.get();
     }
 
     /** Zones sent as their applying transaction left them (not read), since the start. */
@@ -226,7 +247,7 @@ public class SumsCache {
         return zonesHandedOver.get();
     }
 
-    /** Scopes read whole (first read, unknown log, another instance published), since the start. */
+    /** Scopes read whole (their first read since the start or since {@link #forget}), since the start. */
     public long scopesReadWhole() {
         return scopesReadWhole.get();
     }

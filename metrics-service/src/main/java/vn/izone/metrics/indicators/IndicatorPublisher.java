@@ -156,10 +156,10 @@ public class IndicatorPublisher {
         }
         Gauge.builder("izone.indicators.kept.figures", kept, SumsCache::figuresKept)
                 .description("Figures of the scopes above zones the publisher keeps in memory between rounds").register(meters);
-        io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.reread.rows", kept, SumsCache::rowsReread)
-                .description("Rows re-read by the lane above zones because a change named them").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.reread.shards", kept, SumsCache::shardsReread)
+                .description("(scope, shard) parts read again by the lane above zones because their version moved").register(meters);
         io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.read.whole", kept, SumsCache::scopesReadWhole)
-                .description("Scopes above zones read whole (first read, unknown log, published by another instance)").register(meters);
+                .description("Scopes above zones read whole (the first read of each)").register(meters);
         io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.zones.handed.over", kept, SumsCache::zonesHandedOver)
                 .description("Zones sent as their applying transaction left them, without reading their rows").register(meters);
     }
@@ -309,8 +309,8 @@ public class IndicatorPublisher {
     }
 
     /**
-     * One round of a lane: reads its due scopes, claims them, reads their marks (versions and logs), reads their sums
-     * (the lane above zones from the sums it keeps, re-reading only the rows the logs name, {@link SumsCache}),
+     * One round of a lane: reads its due scopes, claims them, reads their marks' versions, reads their sums (the lane
+     * above zones from the sums it keeps, reading again only the shards whose version moved, {@link SumsCache}),
      * computes and sends them, waits for Kafka, then records the marks as read as published. Nothing is recorded if
      * Kafka does not acknowledge.
      */
@@ -349,7 +349,7 @@ public class IndicatorPublisher {
             // the marks before the sums: whatever is applied after this read is due again
             Map<String, List<PublishQueue.Mark>> marks = queue.marks(keys);
             Map<String, Sums> sums = zoneLane ? kept.zones(keys, marks, aggregates::read)
-                    : config.rereadChangedRows() ? kept.read(keys, marks) : aggregates.read(keys);
+                    : config.keepSumsAboveZones() ? kept.read(keys, marks) : aggregates.read(keys);
             List<Indicators> computed = calculator.fromSums(scopes, sums);
             sums.values().forEach(Sums::dropViews);
             List<CompletableFuture<Void>> acks = new ArrayList<>(computed.size());

@@ -17,12 +17,11 @@ public interface PublishingConfig {
     Duration coalesceZones();
 
     /**
-     * Whether the lane above zones keeps its scopes' sums and re-reads only the rows that changed (aggregates/
-     * SumsCache), instead of reading every due scope whole. Off by default: the national bench of 2026-12-02 (15:00,
-     * load average 20-29) left 21 scopes' snapshots a few workers behind after a 2.5-minute stall of that lane, which
-     * no test reproduces yet (docs/metrics.md, item 5).
+     * Whether the lane above zones keeps its scopes' sums per shard between rounds and reads again only the shards
+     * whose version moved (aggregates/SumsCache), instead of reading every due scope whole (false: the plain read,
+     * a fallback that costs PostgreSQL a grouping of every due scope's rows in every round).
      */
-    boolean rereadChangedRows();
+    boolean keepSumsAboveZones();
 
     /**
      * The consumer is catching up while it applies events recorded longer ago than this (a backlog: after a restart,

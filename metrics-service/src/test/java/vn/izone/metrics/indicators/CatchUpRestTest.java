@@ -15,7 +15,7 @@ class CatchUpRestTest {
             public Duration publishInterval() { return Duration.ofSeconds(1); }
             public Duration coalesce() { return Duration.ofMillis(100); }
             public Duration coalesceZones() { return Duration.ofMillis(20); }
-            public boolean rereadChangedRows() { return false; }
+            public boolean keepSumsAboveZones() { return true; }
             public Duration catchUpLag() { return lag; }
             public Duration catchUpRest() { return Duration.ofSeconds(5); }
         };

@@ -12,22 +12,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The publish queue's marks and their logs of changed rows: a publisher drops exactly the part of a log it read, and
- * what was applied after its read stays (and keeps the scope due); a log too long, or emptied tables, make it unknown.
+ * The publish queue's marks: a publisher records as published exactly the version it read, so what was applied after
+ * its read keeps the scope due; marks of other shards are their own; a replay makes every mark move.
  */
 @QuarkusTest
 @QuarkusTestResource(MetricsTestServers.class)
@@ -38,62 +33,60 @@ class PublishQueueTest {
     DataSource db;
 
     @Test
-    void publishingDropsTheReadPartOfTheLogAndKeepsWhatCameAfter() throws Exception {
+    void aChangeAppliedAfterThePublishersReadKeepsTheScopeDue() throws Exception {
         String key = "province:Q" + UUID.randomUUID().toString().substring(0, 6);
         try (Held held = heldFromThePublisher(key)) {
-            dropsTheReadPart(key);
+            staysDueAfterALateChange(key);
         }
     }
 
-    private void dropsTheReadPart(String key) {
-        mark(key, 7, List.of("projects.active", "zones.total"));
+    private void staysDueAfterALateChange(String key) {
+        mark(key, 7);
         PublishQueue.Mark read = only(key);
-        assertEquals(List.of("projects.active", "zones.total"), read.changed());
+        assertEquals(1, read.version());
         assertTrue(read.due());
 
-        mark(key, 7, List.of("period-row:QUARTER|2025|1")); // applied after the publisher's read
+        mark(key, 7); // applied after the publisher's read
         published(read);
         PublishQueue.Mark after = only(key);
         assertEquals(read.version(), after.published());
+        assertEquals(2, after.version(), "every change moves the version");
         assertTrue(after.due(), "a change applied after the read keeps the scope due");
-        assertEquals(List.of("period-row:QUARTER|2025|1"), after.changed(), "only the part read is dropped");
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> queue.due(PublishQueue.Lane.ABOVE_ZONES, 100_000)).stream()
+                .filter(key::equals).count(), "and in the lane's queue");
 
+        published(read); // a late publisher's older read: never goes back
+        assertEquals(read.version(), only(key).published());
         published(after);
         PublishQueue.Mark done = only(key);
         assertFalse(done.due());
-        assertEquals(List.of(), done.changed());
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> queue.due(PublishQueue.Lane.ABOVE_ZONES, 100_000)).stream()
                 .filter(key::equals).count(), "a published scope is not due");
     }
 
     @Test
-    void aLogTooLongOrEmptiedTablesMakeTheRowsUnknownUntilPublishedQuietly() throws Exception {
+    void eachShardHasItsMarkAndAReplayMovesThemAll() throws Exception {
         String key = "province:R" + UUID.randomUUID().toString().substring(0, 6);
         try (Held held = heldFromThePublisher(key)) {
-            unknownRows(key);
+            shardsApart(key);
         }
     }
 
-    private void unknownRows(String key) {
-        mark(key, 3, IntStream.range(0, PublishQueue.LOG_LIMIT + 1).mapToObj(i -> "status:S" + i).toList());
-        PublishQueue.Mark overflowed = only(key);
-        assertTrue(overflowed.changed() == null, "past the limit the log is dropped: read the scope whole");
-
-        mark(key, 3, List.of("zones.total"));
-        published(overflowed);
-        PublishQueue.Mark busy = only(key);
-        assertNull(busy.changed(), "changes since an unknown log's read stay unknown");
-        assertTrue(busy.due());
-
-        published(busy);
-        PublishQueue.Mark quiet = only(key);
-        assertEquals(List.of(), quiet.changed(), "published with nothing applied since: the log starts again");
-        assertFalse(quiet.due());
+    private void shardsApart(String key) {
+        mark(key, 3);
+        mark(key, 4);
+        mark(key, 4);
+        List<PublishQueue.Mark> marks = marks(key);
+        assertEquals(List.of(3, 4), marks.stream().map(PublishQueue.Mark::shard).toList());
+        assertEquals(List.of(1L, 2L), marks.stream().map(PublishQueue.Mark::version).toList());
+        QuarkusTransaction.requiringNew().run(() -> queue.published(marks, Instant.now()));
+        assertTrue(marks(key).stream().noneMatch(PublishQueue.Mark::due));
 
         QuarkusTransaction.requiringNew().run(queue::everythingChanged);
-        PublishQueue.Mark replayed = only(key);
-        assertTrue(replayed.due(), "after a replay every scope is due");
-        assertNull(replayed.changed(), "and read whole");
+        List<PublishQueue.Mark> replayed = marks(key);
+        assertEquals(List.of(2L, 3L), replayed.stream().map(PublishQueue.Mark::version).toList(),
+                "after a replay every mark has moved: every shard a publisher keeps is read again");
+        assertTrue(replayed.stream().allMatch(PublishQueue.Mark::due), "and every scope is due");
     }
 
     /**
@@ -121,14 +114,16 @@ class PublishQueueTest {
         }
     }
 
-    private void mark(String key, int shard, Collection<String> rows) {
-        SortedMap<String, Collection<String>> changed = new TreeMap<>();
-        changed.put(key, new ArrayList<>(rows));
-        QuarkusTransaction.requiringNew().run(() -> queue.markChanged(changed, shard));
+    private void mark(String key, int shard) {
+        QuarkusTransaction.requiringNew().run(() -> queue.markChanged(new TreeSet<>(List.of(key)), shard));
+    }
+
+    private List<PublishQueue.Mark> marks(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> queue.marks(List.of(key))).get(key);
     }
 
     private PublishQueue.Mark only(String key) {
-        List<PublishQueue.Mark> marks = QuarkusTransaction.requiringNew().call(() -> queue.marks(List.of(key))).get(key);
+        List<PublishQueue.Mark> marks = marks(key);
         assertEquals(1, marks.size(), "one shard's mark");
         return marks.get(0);
     }
