@@ -49,8 +49,10 @@ final class Freshness implements Phase {
         Duration steady = run.scale.steady();
         Statements registryDb = run.statements("registry");
         Statements metricsDb = run.statements("metrics");
+        Statements reportingDb = run.statements("reporting");
         registryDb.reset();
         metricsDb.reset();
+        reportingDb.reset();
         Stages stages = new Stages(run, Stages.FRESHNESS);
         Stages.Snapshot before = stages.now();
         java.nio.file.Path jfr = Jfr.dir();
@@ -61,6 +63,7 @@ final class Freshness implements Phase {
                 Jfr.start(run.suite.service(service).pid(), recording, jfr.resolve(service + "-" + recording + ".jfr"));
             }
         }
+        Map<String, double[]> gcBefore = GcPauses.now(run);
         long[] cpuBefore = {run.cpu.millis(Suite.REGISTRY), run.cpu.millis(Suite.METRICS), run.cpu.millis(Suite.REPORTING), run.cpu.postgresMillis()};
         long wallBefore = System.nanoTime();
         Outcome f = offer(run, steady);
@@ -73,9 +76,11 @@ final class Freshness implements Phase {
             }
         }
         List<Stages.Figure> breakdown = stages.between(before, stages.now());
+        String gc = GcPauses.between(gcBefore, GcPauses.now(run));
         long updates = Math.round(f.achieved() * steady.toSeconds());
         run.results.profile("Registry, updates at " + Results.fmt(rate) + "/s offered", registryDb, updates, "update");
         run.results.profile("Metrics, at " + Results.fmt(rate) + "/s offered (applying and publishing)", metricsDb, updates, "update");
+        run.results.profile("Reporting, at " + Results.fmt(rate) + "/s offered (storing snapshots)", reportingDb, updates, "update");
         double[] relayMs = relayLatencyMs(run);
         run.results.put("relayLatency" + rate, Map.of("p50Ms", relayMs[0], "p99Ms", relayMs[1]));
         run.results.row("Outbox relay, an event's outbox row -> acknowledged by Kafka, p50 / p99 (ms, registry's timer over its last"
@@ -95,6 +100,10 @@ final class Freshness implements Phase {
                         cpu[0] / accepted, cpu[1] / accepted, cpu[2] / accepted, cpu[3] / accepted,
                         100.0 * (cpu[0] + cpu[1] + cpu[2] + cpu[3]) / (wallMs * (double) Runtime.getRuntime().availableProcessors())),
                 "-", "-", "-");
+        run.results.put("freshnessGcPauses" + rate, gc);
+        run.results.row("  collector pauses over the phase at " + Results.fmt(rate) + "/s offered (s paused, pauses; Micrometer's"
+                + " jvm_gc_pause_seconds): " + gc, "-", "-", "-", "-");
+        Bench.say("  collector pauses at " + rate + "/s: " + gc);
         run.results.put("freshnessStages" + rate, breakdown);
         Bench.say("  where the time went at " + rate + "/s (p50 / p99 ms): " + Stages.describe(breakdown));
         for (Stages.Figure stage : breakdown) {
