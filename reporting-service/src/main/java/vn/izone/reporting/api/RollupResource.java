@@ -269,7 +269,7 @@ public class RollupResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-sent events: every new snapshot as it arrives")
-    public Multi<JsonNode> liveUpdates() {
+    public Multi<String> liveUpdates() {
         return live.stream();
     }
 

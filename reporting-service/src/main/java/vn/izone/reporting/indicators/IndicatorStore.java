@@ -35,21 +35,30 @@ public class IndicatorStore {
         this.dataSource = dataSource;
     }
 
-    /** One received snapshot: its parsed form and the JSON exactly as received (stored and served as is). */
-    public record Received(JsonNode snapshot, String payload) {
+    /** One received snapshot: the fields stored beside it, and the JSON exactly as received (stored and served as is). */
+    public record Received(SnapshotHead head, String payload) {
+        /** @throws IOException when the payload is not JSON; null head when it is not an object */
+        public static Received of(String payload) throws IOException {
+            return new Received(SnapshotHead.read(payload), payload);
+        }
+
         String scopeKey() {
-            return snapshot.path("scopeKey").asText();
+            return head.scopeKey();
         }
 
         Instant computedAt() {
-            return Instant.parse(snapshot.path("computedAt").asText());
+            return head.computedAt();
         }
     }
 
     /** @return true if this snapshot is now the latest of its scope */
     @Transactional
-    public boolean save(JsonNode snapshot, String payload) {
-        return !saveAll(List.of(new Received(snapshot, payload))).isEmpty();
+    public boolean save(String payload) {
+        try {
+            return !saveAll(List.of(Received.of(payload))).isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -92,16 +101,16 @@ public class IndicatorStore {
                         former_province_code = COALESCE(EXCLUDED.former_province_code, indicator_snapshot.former_province_code)
                     WHERE indicator_snapshot.computed_at <= EXCLUDED.computed_at""")) {
                 for (Received r : candidates) {
-                    JsonNode s = r.snapshot();
+                    SnapshotHead h = r.head();
                     latest.setString(1, r.scopeKey());
-                    latest.setString(2, s.path("scopeType").asText());
-                    latest.setString(3, s.path("scopeCode").asText());
-                    latest.setString(4, s.path("scopeName").asText(null));
+                    latest.setString(2, h.scopeType() == null ? "" : h.scopeType());
+                    latest.setString(3, h.scopeCode() == null ? "" : h.scopeCode());
+                    latest.setString(4, h.scopeName());
                     latest.setString(5, r.payload());
                     latest.setTimestamp(6, Timestamp.from(r.computedAt()));
                     latest.setTimestamp(7, receivedAt);
-                    latest.setString(8, text(s, "provinceCode"));
-                    latest.setString(9, text(s, "formerProvinceCode"));
+                    latest.setString(8, h.provinceCode());
+                    latest.setString(9, h.formerProvinceCode());
                     latest.addBatch();
                 }
                 changed = latest.executeBatch();

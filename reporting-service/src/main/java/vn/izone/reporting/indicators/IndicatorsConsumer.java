@@ -1,7 +1,5 @@
 package vn.izone.reporting.indicators;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.SpanContext;
@@ -26,7 +24,6 @@ public class IndicatorsConsumer {
     public static final String CHANNEL = "indicators";
     private static final Logger LOG = Logger.getLogger(IndicatorsConsumer.class);
 
-    private final ObjectMapper json;
     private final SnapshotSaver saver;
     private final LiveUpdates live;
     private final ZonePlaces places;
@@ -34,12 +31,11 @@ public class IndicatorsConsumer {
     /** From a snapshot's record on Kafka (metrics' send) to stored and pushed live: the bench's freshness breakdown. */
     private final Timer storedLag;
 
-    public IndicatorsConsumer(ObjectMapper json, SnapshotSaver saver, LiveUpdates live, ZonePlaces places, Tracer tracer,
+    public IndicatorsConsumer(SnapshotSaver saver, LiveUpdates live, ZonePlaces places, Tracer tracer,
                               MeterRegistry meters) {
         this.storedLag = StageTimers.stage("izone.reporting.snapshot.sent.to.stored",
                     "From an indicator snapshot's record on Kafka (metrics' send) to stored and on the live stream")
                 .register(meters);
-        this.json = json;
         this.saver = saver;
         this.live = live;
         this.places = places;
@@ -78,32 +74,28 @@ public class IndicatorsConsumer {
                 LOG.warn("skipped an empty indicator snapshot record");
                 continue;
             }
-            JsonNode snapshot;
+            SnapshotHead head;
             try {
-                snapshot = json.readTree(payload);
+                head = SnapshotHead.read(payload);
             } catch (IOException e) {
                 LOG.warnf("skipped an unreadable indicator snapshot: %s", e.getMessage());
                 continue;
+            } catch (java.time.format.DateTimeParseException e) {
+                LOG.warnf("skipped an indicator snapshot with computedAt %s", e.getParsedString());
+                continue;
             }
-            if (snapshot == null || !snapshot.hasNonNull("scopeKey") || !snapshot.hasNonNull("computedAt")) {
+            if (head == null || head.scopeKey() == null || head.computedAt() == null) {
                 LOG.warn("skipped an indicator snapshot without scopeKey/computedAt");
                 continue;
             }
-            try {
-                java.time.Instant.parse(snapshot.path("computedAt").asText());
-            } catch (java.time.format.DateTimeParseException e) {
-                LOG.warnf("skipped an indicator snapshot of %s with computedAt %s", snapshot.path("scopeKey").asText(),
-                        snapshot.path("computedAt").asText());
-                continue;
-            }
-            received.add(new IndicatorStore.Received(snapshot, payload));
+            received.add(new IndicatorStore.Received(head, payload));
         }
         for (IndicatorStore.Received r : saver.saveAll(received)) {
-            JsonNode snapshot = r.snapshot();
-            if ("ZONE".equals(snapshot.path("scopeType").asText()) && IndicatorStore.text(snapshot, "provinceCode") == null) {
-                places.ensureLater(snapshot.path("scopeCode").asText());   // once per zone, off this thread
+            SnapshotHead head = r.head();
+            if ("ZONE".equals(head.scopeType()) && head.provinceCode() == null) {
+                places.ensureLater(head.scopeCode());   // once per zone, off this thread
             }
-            live.publish(snapshot);
+            live.publish(r.payload());
         }
     }
 }

@@ -1,6 +1,5 @@
 package vn.izone.reporting.indicators;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
@@ -22,8 +21,8 @@ public class SnapshotSaver {
 
     /** @return true if this snapshot is now the latest of its scope */
     @Retry(maxRetries = -1, delay = 500, jitter = 250, maxDuration = 2, durationUnit = ChronoUnit.MINUTES)
-    public boolean save(JsonNode snapshot, String payload) {
-        return store.save(snapshot, payload);
+    public boolean save(String payload) {
+        return store.save(payload);
     }
 
     /** A poll's snapshots, in one transaction per attempt; @return those now the latest of their scope */

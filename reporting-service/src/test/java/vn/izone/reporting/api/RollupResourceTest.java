@@ -47,16 +47,16 @@ class RollupResourceTest {
         for (String[] s : new String[][]{{"B41", "-3", "30.0"}, {"B41", "0", "77.0"}, {"B41", "-1", "40.0"}, {"B42", "0", "12.0"},
                 {"B41", "-2", "50.0"}}) {
             String payload = snapshot(s[0], now.plusSeconds(Long.parseLong(s[1])), Double.parseDouble(s[2]));
-            poll.add(new vn.izone.reporting.indicators.IndicatorStore.Received(json.readTree(payload), payload));
+            poll.add(vn.izone.reporting.indicators.IndicatorStore.Received.of(payload));
         }
         var latest = store.saveAll(poll);
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("province:B41@77.0", "province:B42@12.0"), latest.stream()
-                .map(r -> r.snapshot().path("scopeKey").asText() + "@" + r.snapshot().path("occupancy").path("ratePercent").asDouble()).toList());
+                .map(r -> r.head().scopeKey() + "@" + read(json, r.payload()).path("occupancy").path("ratePercent").asDouble()).toList());
         given().get("/api/v1/rollups/provinces/B41").then().statusCode(200).body("occupancy.ratePercent", equalTo(77.0f));
 
         // an older poll changes nothing that is served, and returns nothing for the live stream
         String older = snapshot("B41", now.minusSeconds(10), 5.0);
-        var none = store.saveAll(java.util.List.of(new vn.izone.reporting.indicators.IndicatorStore.Received(json.readTree(older), older)));
+        var none = store.saveAll(java.util.List.of(vn.izone.reporting.indicators.IndicatorStore.Received.of(older)));
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), none);
         given().get("/api/v1/rollups/provinces/B41").then().statusCode(200).body("occupancy.ratePercent", equalTo(77.0f));
         Number kept = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
@@ -81,5 +81,13 @@ class RollupResourceTest {
         given().get("/api/v1/rollups/provinces/T37").then()
                 .statusCode(200).body("scopeName", equalTo("Ninh Bình")).body("occupancy.ratePercent", equalTo(98.0f));
         given().get("/api/v1/rollups/provinces/XX").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(com.fasterxml.jackson.databind.ObjectMapper json, String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
