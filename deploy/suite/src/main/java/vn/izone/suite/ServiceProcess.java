@@ -43,7 +43,12 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC"));
+            // One machine, every JVM of the suite on its cores: the serial collector, and the client compiler only
+            // (as the broker). In the national bench C2's compiler threads were ~40 % of metrics' and reporting's CPU
+            // in the live phases; C1 alone cost less CPU per update and per event and 30-110 MiB less RSS a service
+            // (docs/performance.md, session 11; decisions.md). Kubernetes keeps the JVM's defaults.
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1"));
             command.addAll(extraJvmOptions(name));
             command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
