@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -130,11 +131,7 @@ final class ScopeRows {
             q.setArray(1, array);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    Sums sums = out.get(rs.getString(1));
-                    String prefix = PERIOD + rs.getString(2) + "|";
-                    for (int i = 0; i < N; i++) {
-                        sums.add(prefix + PERIOD_MEMBERS.get(i), rs.getBigDecimal(3 + i)); // zero adds nothing
-                    }
+                    addPeriod(out.get(rs.getString(1)), rs, 2, UnaryOperator.identity());
                 }
             }
         }
@@ -145,7 +142,8 @@ final class ScopeRows {
      * The rows of the given (scope, shard) pairs, not summed: each pair's sums, empty where it has no rows. What a
      * publisher keeps per shard is brought up to date with this, reading only the shards whose version moved.
      */
-    static Map<String, Map<Integer, Sums>> readShards(Connection c, List<String> keys, List<Integer> shards) throws SQLException {
+    static Map<String, Map<Integer, Sums>> readShards(Connection c, List<String> keys, List<Integer> shards,
+                                                      UnaryOperator<String> names) throws SQLException {
         Map<String, Map<Integer, Sums>> out = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             out.computeIfAbsent(keys.get(i), k -> new HashMap<>()).put(shards.get(i), Sums.empty());
@@ -160,7 +158,7 @@ final class ScopeRows {
             q.setArray(2, s);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    out.get(rs.getString(1)).get(rs.getInt(2)).add(rs.getString(3), rs.getBigDecimal(4));
+                    out.get(rs.getString(1)).get(rs.getInt(2)).add(names.apply(rs.getString(3)), rs.getBigDecimal(4));
                 }
             }
         }
@@ -169,11 +167,7 @@ final class ScopeRows {
             q.setArray(2, s);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    Sums sums = out.get(rs.getString(1)).get(rs.getInt(2));
-                    String prefix = PERIOD + rs.getString(3) + "|";
-                    for (int i = 0; i < N; i++) {
-                        sums.add(prefix + PERIOD_MEMBERS.get(i), rs.getBigDecimal(4 + i)); // zero adds nothing
-                    }
+                    addPeriod(out.get(rs.getString(1)).get(rs.getInt(2)), rs, 3, names);
                 }
             }
         }
@@ -181,7 +175,8 @@ final class ScopeRows {
     }
 
     /** Every shard's rows of the scopes, not summed: by scope key, then shard (a scope without rows has no entry). */
-    static Map<String, Map<Integer, Sums>> readByShard(Connection c, Collection<String> keys) throws SQLException {
+    static Map<String, Map<Integer, Sums>> readByShard(Connection c, Collection<String> keys, UnaryOperator<String> names)
+            throws SQLException {
         Map<String, Map<Integer, Sums>> out = new HashMap<>();
         if (keys.isEmpty()) {
             return out;
@@ -191,8 +186,7 @@ final class ScopeRows {
             q.setArray(1, k);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), x -> new HashMap<>()).computeIfAbsent(rs.getInt(2), x -> Sums.empty())
-                            .add(rs.getString(3), rs.getBigDecimal(4));
+                    part(out, rs).add(names.apply(rs.getString(3)), rs.getBigDecimal(4));
                 }
             }
         }
@@ -200,15 +194,27 @@ final class ScopeRows {
             q.setArray(1, k);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    Sums sums = out.computeIfAbsent(rs.getString(1), x -> new HashMap<>()).computeIfAbsent(rs.getInt(2), x -> Sums.empty());
-                    String prefix = PERIOD + rs.getString(3) + "|";
-                    for (int i = 0; i < N; i++) {
-                        sums.add(prefix + PERIOD_MEMBERS.get(i), rs.getBigDecimal(4 + i));
-                    }
+                    addPeriod(part(out, rs), rs, 3, names);
                 }
             }
         }
         return out;
+    }
+
+    /** The (scope, shard) part a row of columns (scope_key, shard, …) belongs to, made empty when first seen. */
+    private static Sums part(Map<String, Map<Integer, Sums>> parts, ResultSet rs) throws SQLException {
+        return parts.computeIfAbsent(rs.getString(1), x -> new HashMap<>()).computeIfAbsent(rs.getInt(2), x -> Sums.empty());
+    }
+
+    /**
+     * Adds a period row to {@code sums}: its period in column {@code periodColumn}, its twelve members in the columns
+     * after it, each as the figure {@code period:<period>|<member>} (named through {@code names}); zero adds nothing.
+     */
+    private static void addPeriod(Sums sums, ResultSet rs, int periodColumn, UnaryOperator<String> names) throws SQLException {
+        String prefix = PERIOD + rs.getString(periodColumn) + "|";
+        for (int i = 0; i < N; i++) {
+            sums.add(names.apply(prefix + PERIOD_MEMBERS.get(i)), rs.getBigDecimal(periodColumn + 1 + i));
+        }
     }
 
     /** Every scope key that has rows. */

@@ -53,18 +53,6 @@ public final class Sums {
         return this;
     }
 
-    /** Sets a figure to what its rows now sum to (zero removes it), in place. */
-    public Sums set(String key, BigDecimal value) {
-        if (value == null || value.signum() == 0) {
-            values.remove(key);
-        } else {
-            values.put(key, value);
-        }
-        sorted = null;
-        byHead = null;
-        return this;
-    }
-
     /** Forgets the sorted and by-prefix views built for reading (sums kept in memory between reads stay small). */
     public void dropViews() {
         sorted = null;

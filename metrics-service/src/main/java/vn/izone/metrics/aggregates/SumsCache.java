@@ -188,17 +188,17 @@ public class SumsCache {
                 }
             }
             if (!staleKeys.isEmpty()) {
-                ScopeRows.readShards(c, staleKeys, staleShards).forEach((key, parts) -> {
+                ScopeRows.readShards(c, staleKeys, staleShards, this::name).forEach((key, parts) -> {
                     Kept k = kept.get(key);
-                    parts.forEach((shard, part) -> k.replace(shard, interned(part)));
+                    parts.forEach(k::replace);
                 });
                 shardsReread.addAndGet(staleKeys.size());
             }
             if (!whole.isEmpty()) {
-                Map<String, Map<Integer, Sums>> read = ScopeRows.readByShard(c, whole);
+                Map<String, Map<Integer, Sums>> read = ScopeRows.readByShard(c, whole, this::name);
                 for (String key : whole) {
                     Kept k = new Kept();
-                    read.getOrDefault(key, Map.of()).forEach((shard, part) -> k.replace(shard, interned(part)));
+                    read.getOrDefault(key, Map.of()).forEach(k::replace);
                     kept.put(key, k);
                 }
                 scopesReadWhole.addAndGet(whole.size());
@@ -214,12 +214,6 @@ public class SumsCache {
             }
             return out;
         });
-    }
-
-    private Sums interned(Sums part) {
-        Sums s = Sums.empty();
-        part.forEach((figure, value) -> s.add(name(figure), value));
-        return s;
     }
 
     private String name(String figure) {

@@ -51,16 +51,6 @@ public class IndicatorStore {
         }
     }
 
-    /** @return true if this snapshot is now the latest of its scope */
-    @Transactional
-    public boolean save(String payload) {
-        try {
-            return !saveAll(List.of(Received.of(payload))).isEmpty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * Stores a poll's snapshots in one transaction and two JDBC batches, whatever their number: each one in the
      * history, and per scope the newest of the batch as the latest unless a newer one is stored already. Metrics

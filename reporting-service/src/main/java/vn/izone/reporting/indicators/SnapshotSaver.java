@@ -19,12 +19,6 @@ public class SnapshotSaver {
         this.store = store;
     }
 
-    /** @return true if this snapshot is now the latest of its scope */
-    @Retry(maxRetries = -1, delay = 500, jitter = 250, maxDuration = 2, durationUnit = ChronoUnit.MINUTES)
-    public boolean save(String payload) {
-        return store.save(payload);
-    }
-
     /** A poll's snapshots, in one transaction per attempt; @return those now the latest of their scope */
     @Retry(maxRetries = -1, delay = 500, jitter = 250, maxDuration = 2, durationUnit = ChronoUnit.MINUTES)
     public java.util.List<IndicatorStore.Received> saveAll(java.util.List<IndicatorStore.Received> snapshots) {
