@@ -80,8 +80,7 @@ public class Aggregates {
         }
         UUID[] ids = new TreeSet<>(zones).toArray(UUID[]::new);
         return jdbc.inTransaction(c -> {
-            Map<UUID, List<String>> scopesBefore = lockZones(c, ids);
-            Map<String, Sums> before = ScopeRows.read(c, java.util.Arrays.stream(ids).map(Aggregates::zoneKey).toList());
+            Map<UUID, Locked> locked = lockZones(c, ids);
             Map<UUID, ZoneFigures.ZoneRow> zoneRows = zoneRows(c, ids);
             // Under the zones' locks the stored sums are those of every committed row (every writer of a zone's
             // state folds it in its own transaction under this lock), so a difference folded into them is exact.
@@ -89,12 +88,16 @@ public class Aggregates {
             if (projectChanges.known()) {
                 for (UUID id : ids) {
                     ZoneFigures.ZoneRow row = zoneRows.get(id);
-                    if (row != null && scopesAbove(row).equals(scopesBefore.get(id))) {
+                    if (row != null && scopesAbove(row).equals(locked.get(id).scopes())) {
                         byDifference.add(id);
                     }
                 }
             }
             UUID[] recomputed = java.util.Arrays.stream(ids).filter(id -> !byDifference.contains(id)).toArray(UUID[]::new);
+            // A project moves none of its zone's report periods: a zone moved by difference is read without them
+            // (a zone's 25 periods were half of the rows, and of the time, of this read; pg_stat_statements)
+            Map<String, Sums> before = new HashMap<>(ScopeRows.read(c, java.util.Arrays.stream(recomputed).map(Aggregates::zoneKey).toList(), true));
+            before.putAll(ScopeRows.read(c, byDifference.stream().map(Aggregates::zoneKey).toList(), false));
             Map<UUID, List<ZoneFigures.ProjectRow>> projects = projectRows(c, recomputed);
             Map<UUID, List<ZoneFigures.ReportRow>> reports = reportRows(c, recomputed);
             Map<UUID, List<ZoneFigures.ProjectRow>> leaving = projectChanges.known() ? projectChanges.leaving() : Map.of();
@@ -102,13 +105,14 @@ public class Aggregates {
 
             Map<String, Sums> zoneDeltas = new TreeMap<>();
             Map<String, Sums> zoneSums = new HashMap<>();
+            List<UUID> periodsMoved = new ArrayList<>();
             Map<String, Sums> deltas = new TreeMap<>();
             List<Object[]> moved = new ArrayList<>();
             for (UUID id : ids) {
                 ZoneFigures.ZoneRow row = zoneRows.get(id);
                 List<String> scopes = row == null ? List.of() : scopesAbove(row);
                 Sums old = before.get(zoneKey(id));
-                List<String> oldScopes = scopesBefore.get(id);
+                List<String> oldScopes = locked.get(id).scopes();
                 Sums now;
                 Sums change;
                 if (byDifference.contains(id)) {
@@ -123,6 +127,9 @@ public class Aggregates {
                 }
                 zoneDeltas.put(zoneKey(id), change);
                 zoneSums.put(zoneKey(id), now);
+                if (movesPeriods(change)) {
+                    periodsMoved.add(id);
+                }
                 // each scope takes the part of the change it holds (ScopeFigures): a zone's name goes nowhere above it
                 if (scopes.equals(oldScopes)) {
                     // the usual case: the zone stays where it is, and only what changed (a few entries) is folded
@@ -147,16 +154,66 @@ public class Aggregates {
             ScopeRows.fold(c, deltas, shard);
             SortedSet<String> changed = new TreeSet<>(zoneDeltas.keySet());
             changed.addAll(deltas.keySet());
-            zoneSums.keySet().retainAll(changed);
-            return new Refreshed(changed, zoneSums);
+            Map<UUID, Long> periodsVersions = newPeriodsVersions(c, periodsMoved);
+            Map<String, ZoneSums> changedZones = new HashMap<>();
+            for (UUID id : ids) {
+                String key = zoneKey(id);
+                if (zoneSums.containsKey(key) && changed.contains(key)) {
+                    changedZones.put(key, new ZoneSums(zoneSums.get(key),
+                            periodsVersions.getOrDefault(id, locked.get(id).periodsVersion()), !byDifference.contains(id)));
+                }
+            }
+            return new Refreshed(changed, changedZones);
         });
+    }
+
+    /** The figures a zone's report periods are made of ({@link ZoneFigures}): what its snapshot's periods show. */
+    static final List<String> PERIOD_FIGURES = List.of("period:", "periodStart:", "periodEnd:");
+
+    /** Whether a change moves any figure of the report periods (a report's does; a project's never). */
+    static boolean movesPeriods(Sums change) {
+        boolean[] moves = {false};
+        for (String prefix : PERIOD_FIGURES) {
+            change.forEachWithPrefix(prefix, (k, v) -> moves[0] = true);
+        }
+        return moves[0];
+    }
+
+    /** A new periods version for each zone whose periods moved, in the transaction that moved them (V28). */
+    private static Map<UUID, Long> newPeriodsVersions(Connection c, List<UUID> zones) throws SQLException {
+        Map<UUID, Long> versions = new HashMap<>();
+        if (zones.isEmpty()) {
+            return versions;
+        }
+        try (PreparedStatement u = c.prepareStatement("UPDATE zone_figures SET periods_version = nextval('zone_periods_version')"
+                + " WHERE zone_id = ANY(?) RETURNING zone_id, periods_version")) {
+            u.setArray(1, c.createArrayOf("uuid", zones.toArray()));
+            try (ResultSet rs = u.executeQuery()) {
+                while (rs.next()) {
+                    versions.put((UUID) rs.getObject(1), rs.getLong(2));
+                }
+            }
+        }
+        return versions;
+    }
+
+    /**
+     * A changed zone's sums as its applying transaction left them, and the version of its report periods then (V28).
+     * {@code periodsIncluded}: whether the sums hold its periods' figures; a zone moved by a project's difference is
+     * read and left without its {@code period:} rows, which the project did not move.
+     */
+    public record ZoneSums(Sums sums, long periodsVersion, boolean periodsIncluded) {
+    }
+
+    /** A zone's row of zone_figures, locked: the scopes above it its sums are in, and its periods' version. */
+    private record Locked(List<String> scopes, long periodsVersion) {
     }
 
     /**
      * What a refresh changed: every scope whose figures moved (zones' own scopes and those above), for the publish
      * queue, and each changed zone's sums as they now are (what its rows now hold).
      */
-    public record Refreshed(SortedSet<String> changed, Map<String, Sums> zones) {
+    public record Refreshed(SortedSet<String> changed, Map<String, ZoneSums> zones) {
     }
 
     /** The sums of the scopes, by key (a scope nothing was ever added to has empty sums). */
@@ -168,6 +225,42 @@ public class Aggregates {
             return out;
         });
     }
+
+    /**
+     * Zones' sums for the zone lane: each zone's periods version (V28), its figures, and its {@code period:} figures
+     * only where that version is not the one {@code held} gives (the publisher holds those periods as it sent them).
+     * The versions are read before the rows, so the rows are at least as new as the version returned with them: a
+     * change committed in between takes a new version, which the next round reads.
+     */
+    public Map<String, ZoneSums> readZones(Collection<String> zoneKeys, java.util.function.Function<String, Long> held) {
+        return jdbc.inTransaction(c -> {
+            Map<String, Long> versions = new HashMap<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT zone_id, periods_version FROM zone_figures WHERE zone_id = ANY(?)")) {
+                q.setArray(1, c.createArrayOf("uuid", zoneKeys.stream().map(k -> UUID.fromString(Scope.ofKey(k).code())).toArray()));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        versions.put(zoneKey((UUID) rs.getObject(1)), rs.getLong(2));
+                    }
+                }
+            }
+            Map<String, Sums> sums = ScopeRows.read(c, zoneKeys, false);
+            List<String> withPeriods = zoneKeys.stream()
+                    .filter(k -> !versions.containsKey(k) || !versions.get(k).equals(held.apply(k))).toList();
+            if (!withPeriods.isEmpty()) {
+                ScopeRows.readPeriods(c, c.createArrayOf("text", withPeriods.toArray()), sums);
+            }
+            Set<String> included = new java.util.HashSet<>(withPeriods);
+            Map<String, ZoneSums> out = new LinkedHashMap<>();
+            for (String key : zoneKeys) {
+                // a zone without a row (nothing applied to it) has no periods: NO_PERIODS_VERSION, never a stored one
+                out.put(key, new ZoneSums(sums.get(key), versions.getOrDefault(key, NO_PERIODS_VERSION), included.contains(key)));
+            }
+            return out;
+        });
+    }
+
+    /** The periods version of a zone without a row in zone_figures (stored versions come from a sequence: 1 and up). */
+    public static final long NO_PERIODS_VERSION = -1;
 
     /** Every scope key that holds sums, and every zone metrics has seen (for the referee). */
     public Set<String> scopeKeys() {
@@ -187,19 +280,19 @@ public class Aggregates {
     }
 
     /** The zones' rows locked, in id order (created for a zone seen the first time), with the scopes above them. */
-    private static Map<UUID, List<String>> lockZones(Connection c, UUID[] ids) throws SQLException {
+    private static Map<UUID, Locked> lockZones(Connection c, UUID[] ids) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO zone_figures (zone_id, scopes) SELECT z, '{}' FROM unnest(?::uuid[]) AS z ON CONFLICT DO NOTHING")) {
             insert.setArray(1, c.createArrayOf("uuid", ids));
             insert.executeUpdate();
         }
-        Map<UUID, List<String>> stored = new HashMap<>();
+        Map<UUID, Locked> stored = new HashMap<>();
         try (PreparedStatement q = c.prepareStatement(
-                "SELECT zone_id, scopes FROM zone_figures WHERE zone_id = ANY(?) ORDER BY zone_id FOR UPDATE")) {
+                "SELECT zone_id, scopes, periods_version FROM zone_figures WHERE zone_id = ANY(?) ORDER BY zone_id FOR UPDATE")) {
             q.setArray(1, c.createArrayOf("uuid", ids));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    stored.put((UUID) rs.getObject(1), List.of((String[]) rs.getArray(2).getArray()));
+                    stored.put((UUID) rs.getObject(1), new Locked(List.of((String[]) rs.getArray(2).getArray()), rs.getLong(3)));
                 }
             }
         }

@@ -112,6 +112,14 @@ final class ScopeRows {
 
     /** The scopes' sums, by key: their rows of every shard summed exactly by PostgreSQL (numeric). */
     static Map<String, Sums> read(Connection c, Collection<String> keys) throws SQLException {
+        return read(c, keys, true);
+    }
+
+    /**
+     * {@link #read(Connection, Collection)}, with or without the {@code period:} figures (the scope_period rows): what
+     * a project changes of a zone, and what the publisher needs of a zone whose periods it holds, is the rest.
+     */
+    static Map<String, Sums> read(Connection c, Collection<String> keys, boolean periods) throws SQLException {
         Map<String, Sums> out = new HashMap<>();
         keys.forEach(k -> out.put(k, Sums.empty()));
         if (keys.isEmpty()) {
@@ -127,15 +135,22 @@ final class ScopeRows {
                 }
             }
         }
+        if (periods) {
+            readPeriods(c, array, out);
+        }
+        return out;
+    }
+
+    /** Adds the scopes' {@code period:} figures (their scope_period rows of every shard, summed) to their sums. */
+    static void readPeriods(Connection c, java.sql.Array keys, Map<String, Sums> out) throws SQLException {
         try (PreparedStatement q = c.prepareStatement(READ_PERIODS)) {
-            q.setArray(1, array);
+            q.setArray(1, keys);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     addPeriod(out.get(rs.getString(1)), rs, 2, UnaryOperator.identity());
                 }
             }
         }
-        return out;
     }
 
     /**

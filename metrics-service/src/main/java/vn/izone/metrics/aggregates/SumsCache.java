@@ -67,7 +67,7 @@ public class SumsCache {
      * and their sums as it leaves them. Kept once the transaction commits, not before: a version rolled back would be
      * taken again by the next change, with other sums.
      */
-    public void zonesChanged(Map<String, Long> versions, Map<String, Sums> sums) {
+    public void zonesChanged(Map<String, Long> versions, Map<String, Aggregates.ZoneSums> sums) {
         if (versions.isEmpty() || transactions == null) {
             return;
         }
@@ -82,7 +82,7 @@ public class SumsCache {
                     return;
                 }
                 versions.forEach((key, version) -> {
-                    Sums s = sums.get(key);
+                    Aggregates.ZoneSums s = sums.get(key);
                     if (s != null && (zones.size() < ZONES_HANDED_OVER || zones.containsKey(key))) {
                         zones.put(key, new Handed(s, version));
                     }
@@ -94,15 +94,20 @@ public class SumsCache {
     /**
      * The zones' sums for the zone lane: as their last applying transaction left them where nothing was applied since
      * (their mark is at the version it left, and no other mark of theirs is due), read otherwise. Each zone is handed
-     * over once: the next round reads it if it is due again without a change of this instance's.
+     * over once: the next round reads it if it is due again without a change of this instance's. {@code heldPeriods}:
+     * the periods version of each zone's periods the publisher holds; sums handed over without their periods are used
+     * only where the publisher holds the periods of that version, and a read leaves them out where it does.
      */
-    public Map<String, Sums> zones(Collection<String> keys, Map<String, List<PublishQueue.Mark>> marks,
-                                   java.util.function.Function<Collection<String>, Map<String, Sums>> read) {
-        Map<String, Sums> out = new LinkedHashMap<>();
+    public Map<String, Aggregates.ZoneSums> zones(Collection<String> keys, Map<String, List<PublishQueue.Mark>> marks,
+                                                  java.util.function.Function<String, Long> heldPeriods,
+                                                  java.util.function.BiFunction<Collection<String>, java.util.function.Function<String, Long>,
+                                                          Map<String, Aggregates.ZoneSums>> read) {
+        Map<String, Aggregates.ZoneSums> out = new LinkedHashMap<>();
         List<String> unread = new ArrayList<>();
         for (String key : keys) {
             Handed handed = zones.remove(key);
-            if (handed != null && unchangedSince(handed, marks.getOrDefault(key, List.of()))) {
+            if (handed != null && unchangedSince(handed, marks.getOrDefault(key, List.of()))
+                    && (handed.sums().periodsIncluded() || Long.valueOf(handed.sums().periodsVersion()).equals(heldPeriods.apply(key)))) {
                 out.put(key, handed.sums());
                 zonesHandedOver.incrementAndGet();
             } else {
@@ -110,7 +115,7 @@ public class SumsCache {
             }
         }
         if (!unread.isEmpty()) {
-            out.putAll(read.apply(unread));
+            out.putAll(read.apply(unread, heldPeriods));
         }
         return out;
     }
@@ -131,7 +136,7 @@ public class SumsCache {
     }
 
     /** A zone's sums as its applying transaction left them, and its mark's version then. */
-    private record Handed(Sums sums, long version) {
+    private record Handed(Aggregates.ZoneSums sums, long version) {
     }
 
     /** A scope: each shard's part, the version of the shard's mark it was read at (none: no mark then), their total. */

@@ -111,10 +111,19 @@ public class IndicatorCalculator {
     /** The scopes' indicators from their sums and their kinds' ({@link #keysOf}), however those were read. */
     @Transactional
     public List<Indicators> fromSums(List<Scope> scopes, Map<String, Sums> sums) {
+        return fromSums(scopes, sums, Map.of());
+    }
+
+    /**
+     * {@link #fromSums(List, Map)}, with the report periods of some scopes given ({@link ZonePeriods}): those are not
+     * computed from their sums, which need not hold them.
+     */
+    @Transactional
+    public List<Indicators> fromSums(List<Scope> scopes, Map<String, Sums> sums, Map<String, List<Indicators.PeriodFigures>> periods) {
         java.util.Optional<vn.izone.metrics.rates.ExchangeRate> usd = rates.on("USD", LocalDate.now()); // once per round, not per scope
         List<Indicators> out = new ArrayList<>(scopes.size());
         for (Scope scope : scopes) {
-            Indicators indicators = fromSums(scope, sums.get(scope.key()), usd);
+            Indicators indicators = fromSums(scope, sums.get(scope.key()), usd, periods.get(scope.key()));
             if (scope.ofKind(KINDS.get(0)) != null) {
                 Map<String, Indicators.KindFigures> kinds = new java.util.TreeMap<>();
                 for (String kind : KINDS) {
@@ -132,6 +141,12 @@ public class IndicatorCalculator {
 
     /** The indicators the sums stand for: the same figures, basis texts and rounding as the grouping queries. */
     Indicators fromSums(Scope scope, Sums s, java.util.Optional<vn.izone.metrics.rates.ExchangeRate> usdRate) {
+        return fromSums(scope, s, usdRate, null);
+    }
+
+    /** {@link #fromSums(Scope, Sums, java.util.Optional)}, with the scope's periods given (null: computed from the sums). */
+    Indicators fromSums(Scope scope, Sums s, java.util.Optional<vn.izone.metrics.rates.ExchangeRate> usdRate,
+                        List<Indicators.PeriodFigures> periods) {
         Map<String, Indicators.Capital> capital = new LinkedHashMap<>();
         capital.put("USD", new Indicators.Capital(dec(s.get("capital.USD.fdi")), dec(s.get("capital.USD.domestic"))));
         capital.put("VND", new Indicators.Capital(dec(s.get("capital.VND.fdi")), dec(s.get("capital.VND.domestic"))));
@@ -143,7 +158,7 @@ public class IndicatorCalculator {
                 new Indicators.Employment(s.count("projects.workers"), PROJECT_WORKERS_SOURCE,
                         reportingZones == 0 ? null : s.count("reports.workers"), REPORTED_WORKERS_SOURCE, reportingZones,
                         extreme(s, "reportedFrom:", true), extreme(s, "reportedTo:", false)),
-                null, null, periodsOf(s), null, null, null, null, null).withZone(
+                null, null, periods != null ? periods : periodsOf(s), null, null, null, null, null).withZone(
                 scope.type() == Scope.Type.ZONE ? only(s, "provinceCode:") : null, scope.type() == Scope.Type.ZONE ? only(s, "formerProvinceCode:") : null,
                 scope.type() == Scope.Type.ZONE ? only(s, "kind:") : null, scope.type() == Scope.Type.ZONE ? only(s, "status:") : null);
     }
@@ -221,7 +236,7 @@ public class IndicatorCalculator {
             .thenComparing(Indicators.PeriodFigures::number, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()));
 
     /** The period figures the sums hold, the latest period first (as the grouping query orders them). */
-    private static List<Indicators.PeriodFigures> periodsOf(Sums s) {
+    static List<Indicators.PeriodFigures> periodsOf(Sums s) {
         Map<String, Map<String, BigDecimal>> periods = new LinkedHashMap<>();
         s.forEachWithPrefix("period:", (k, v) -> { // any order: the list is sorted at the end
             int cut = k.lastIndexOf('|');

@@ -96,6 +96,9 @@ public class IndicatorPublisher {
     /** The sums of the scopes above zones as last read (the lane above zones only). */
     @Inject
     SumsCache kept;
+    /** The report periods of the zones as last sent (the zone lane only). */
+    @Inject
+    ZonePeriods zonePeriods;
     @Inject
     ObjectMapper json;
     @Inject
@@ -160,6 +163,10 @@ public class IndicatorPublisher {
                 .description("(scope, shard) parts read again by the lane above zones because their version moved").register(meters);
         io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.read.whole", kept, SumsCache::scopesReadWhole)
                 .description("Scopes above zones read whole (the first read of each)").register(meters);
+        Gauge.builder("izone.indicators.zone.periods.held", zonePeriods, ZonePeriods::zonesHeld)
+                .description("Zones whose report periods the zone lane holds as last sent (~6 KB each)").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.zone.periods.reused", zonePeriods, ZonePeriods::reused)
+                .description("Zone snapshots sent with their report periods as last sent (their version had not moved)").register(meters);
         io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.zones.handed.over", kept, SumsCache::zonesHandedOver)
                 .description("Zones sent as their applying transaction left them, without reading their rows").register(meters);
     }
@@ -348,9 +355,19 @@ public class IndicatorPublisher {
             List<String> keys = IndicatorCalculator.keysOf(scopes);
             // the marks before the sums: whatever is applied after this read is due again
             Map<String, List<PublishQueue.Mark>> marks = queue.marks(keys);
-            Map<String, Sums> sums = zoneLane ? kept.zones(keys, marks, aggregates::read)
-                    : config.keepSumsAboveZones() ? kept.read(keys, marks) : aggregates.read(keys);
-            List<Indicators> computed = calculator.fromSums(scopes, sums);
+            Map<String, Sums> sums;
+            Map<String, List<Indicators.PeriodFigures>> periods = new java.util.HashMap<>();
+            if (zoneLane) {
+                zonePeriods.startRound();
+                sums = new java.util.HashMap<>();
+                kept.zones(keys, marks, zonePeriods::version, aggregates::readZones).forEach((key, zone) -> {
+                    sums.put(key, zone.sums());
+                    periods.put(key, zonePeriods.of(key, zone));
+                });
+            } else {
+                sums = config.keepSumsAboveZones() ? kept.read(keys, marks) : aggregates.read(keys);
+            }
+            List<Indicators> computed = calculator.fromSums(scopes, sums, periods);
             sums.values().forEach(Sums::dropViews);
             List<CompletableFuture<Void>> acks = new ArrayList<>(computed.size());
             Emitter<String> producer = zoneLane ? zoneEmitter : emitter;

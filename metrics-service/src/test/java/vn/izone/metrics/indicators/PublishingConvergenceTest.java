@@ -39,7 +39,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * runs; once they stop and nothing is due any more, the last snapshot published for every scope they touched
  * must equal the figures computed from the state, and those (the incremental aggregates) must equal a full
  * recomputation by grouping. A publisher that forgets a change made while it was computing leaves a scope stale for
- * good, and this test sees it; so does an aggregate that drifts under concurrent folding.
+ * good, and this test sees it; so does an aggregate that drifts under concurrent folding. One writer also submits and
+ * corrects reports, so that the zones' report periods move between the projects' changes, which the zone lane sends
+ * with the periods it holds ({@link ZonePeriods}): periods held past a change of theirs would be seen here too.
  */
 @QuarkusTest
 @QuarkusTestResource(MetricsTestServers.class)
@@ -61,6 +63,8 @@ class PublishingConvergenceTest {
     ObjectMapper json;
     @Inject
     DirectEvents direct;
+    @Inject
+    ZonePeriods zonePeriods;
 
     @Test
     void theLastPublishedSnapshotOfEveryScopeEqualsTheStateAfterConcurrentChanges() throws Exception {
@@ -81,6 +85,7 @@ class PublishingConvergenceTest {
             registrations.add(event(zoneEvent(zone, 1, province, i)));
         }
         store.applyBatch(registrations);
+        long periodsReused = zonePeriods.reused();
 
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         List<Future<Integer>> applied = new ArrayList<>();
@@ -126,6 +131,7 @@ class PublishingConvergenceTest {
         var report = referee.check();
         LOG.infof("referee: %d scopes compared, %d differ", report.scopesCompared(), report.scopesDiffering());
         assertEquals(0, report.scopesDiffering(), () -> "incremental != grouped: " + report.differences());
+        assertTrue(zonePeriods.reused() > periodsReused, "no zone snapshot was sent with the periods held: the path is not exercised");
     }
 
     /** One writer: its own projects (their versions are its own), on every zone, one to five events a batch. */
@@ -139,8 +145,28 @@ class PublishingConvergenceTest {
         Map<UUID, UUID> projectZone = new HashMap<>();
         long zoneVersion = 1;
         int events = 0;
+        List<UUID> reports = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            reports.add(UUID.randomUUID());
+        }
+        Map<UUID, UUID> reportZone = new HashMap<>();
         while (Instant.now().isBefore(until)) {
             List<RegistryEvent> batch = new ArrayList<>();
+            if (writer == 1 && random.nextInt(3) == 0) {
+                // writer 1 also submits and corrects reports: a batch of reports only, the zones' periods move
+                for (int n = 1 + random.nextInt(3); n > 0; n--) {
+                    UUID report = reports.get(random.nextInt(reports.size()));
+                    UUID zone = reportZone.computeIfAbsent(report, r -> zones.get(random.nextInt(zones.size())));
+                    int quarter = 1 + (report.hashCode() & 3);
+                    batch.add(event(RegistryEvents.report(report, versions.merge(report, 1L, Long::sum), zone,
+                            report.hashCode() % 3 == 0 ? null : projects.get(random.nextInt(projects.size())), "QUARTER", 2025, quarter,
+                            "2025-%02d-01".formatted(3 * quarter - 2), "2025-%s".formatted(List.of("03-31", "06-30", "09-30", "12-31").get(quarter - 1)),
+                            random.nextInt(1_000_000), random.nextInt(10_000), random.nextInt(100_000), random.nextInt(900), 5_000_000 + random.nextInt(3_000_000))));
+                }
+                store.applyBatch(batch, vn.izone.metrics.publish.Shard.of("report", writer));
+                events += batch.size();
+                continue;
+            }
             for (int n = 1 + random.nextInt(5); n > 0; n--) {
                 if (writer == 0 && random.nextInt(4) == 0) {
                     // writer 0 also owns the zones' own versions: leased area and status move
