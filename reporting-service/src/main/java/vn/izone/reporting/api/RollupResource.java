@@ -9,13 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestStreamElementType;
-import io.smallrye.mutiny.Multi;
 import vn.izone.reporting.exports.BoardReport;
 import vn.izone.reporting.exports.ReportLanguage;
 import vn.izone.reporting.exports.SummaryPage;
 import vn.izone.reporting.indicators.IndicatorStore;
-import vn.izone.reporting.indicators.LiveUpdates;
 import vn.izone.reporting.series.IndicatorPaths;
 import vn.izone.reporting.series.SeriesService;
 import vn.izone.reporting.zones.ZonePlaces;
@@ -44,13 +41,11 @@ public class RollupResource {
             Map.entry("former-province-kinds", "former-province-kind"), Map.entry("former-province-kind", "former-province-kind"));
 
     private final IndicatorStore store;
-    private final LiveUpdates live;
     private final ZonePlaces places;
     private final SeriesService series;
 
-    public RollupResource(IndicatorStore store, LiveUpdates live, ZonePlaces places, SeriesService series) {
+    public RollupResource(IndicatorStore store, ZonePlaces places, SeriesService series) {
         this.store = store;
-        this.live = live;
         this.places = places;
         this.series = series;
     }
@@ -262,15 +257,6 @@ public class RollupResource {
         return series.compare(scopeKey(scopeType, code), IndicatorPaths.of(indicator),
                 SeriesService.bound(from1, false, start), SeriesService.bound(to1, true, null),
                 SeriesService.bound(from2, false, start), SeriesService.bound(to2, true, null));
-    }
-
-    @GET
-    @Path("live")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-sent events: every new snapshot as it arrives")
-    public Multi<String> liveUpdates() {
-        return live.stream();
     }
 
     private List<JsonNode> zones(boolean former, String code) {

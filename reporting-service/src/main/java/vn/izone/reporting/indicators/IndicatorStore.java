@@ -35,11 +35,23 @@ public class IndicatorStore {
         this.dataSource = dataSource;
     }
 
-    /** One received snapshot: the fields stored beside it, and the JSON exactly as received (stored and served as is). */
-    public record Received(SnapshotHead head, String payload) {
+    /**
+     * One received snapshot: the fields stored beside it, and the JSON exactly as received (stored and served as is),
+     * as text for PostgreSQL and as the UTF-8 bytes it came in for the live stream.
+     */
+    public record Received(SnapshotHead head, String payload, byte[] utf8) {
+        public Received(SnapshotHead head, String payload) {
+            this(head, payload, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
         /** @throws IOException when the payload is not JSON; null head when it is not an object */
         public static Received of(String payload) throws IOException {
             return new Received(SnapshotHead.read(payload), payload);
+        }
+
+        /** As the record's value came off Kafka. @throws IOException when it is not JSON; null head when not an object */
+        public static Received of(byte[] utf8) throws IOException {
+            return new Received(SnapshotHead.read(utf8), new String(utf8, java.nio.charset.StandardCharsets.UTF_8), utf8);
         }
 
         String scopeKey() {

@@ -53,30 +53,34 @@ public class IndicatorsConsumer {
      */
     @Incoming(CHANNEL)
     @Blocking
-    public void onSnapshots(ConsumerRecords<String, String> records) {
+    public void onSnapshots(ConsumerRecords<String, byte[]> records) {
         List<SpanContext> causes = new ArrayList<>(records.count());
-        List<String> payloads = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> record : records) {
+        List<byte[]> payloads = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
             causes.add(TraceContext.spanContext(TraceContext.fromKafka(record.headers())));
             payloads.add(record.value());
         }
         TraceContext.within(TraceContext.startConsumerBatch(tracer, "izone.metrics.indicators.v1", causes), () -> store(payloads));
         long stored = System.currentTimeMillis();
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             storedLag.record(Math.max(0, stored - record.timestamp()), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 
-    private void store(List<String> payloads) {
+    /**
+     * The records' values are their UTF-8 bytes (ByteArrayDeserializer): the head is read from them, the text for
+     * PostgreSQL made once, and the live stream sends the bytes themselves.
+     */
+    private void store(List<byte[]> payloads) {
         List<IndicatorStore.Received> received = new ArrayList<>(payloads.size());
-        for (String payload : payloads) {
+        for (byte[] payload : payloads) {
             if (payload == null) {
                 LOG.warn("skipped an empty indicator snapshot record");
                 continue;
             }
-            SnapshotHead head;
+            IndicatorStore.Received r;
             try {
-                head = SnapshotHead.read(payload);
+                r = IndicatorStore.Received.of(payload);
             } catch (IOException e) {
                 LOG.warnf("skipped an unreadable indicator snapshot: %s", e.getMessage());
                 continue;
@@ -84,18 +88,19 @@ public class IndicatorsConsumer {
                 LOG.warnf("skipped an indicator snapshot with computedAt %s", e.getParsedString());
                 continue;
             }
+            SnapshotHead head = r.head();
             if (head == null || head.scopeKey() == null || head.computedAt() == null) {
                 LOG.warn("skipped an indicator snapshot without scopeKey/computedAt");
                 continue;
             }
-            received.add(new IndicatorStore.Received(head, payload));
+            received.add(r);
         }
         for (IndicatorStore.Received r : saver.saveAll(received)) {
             SnapshotHead head = r.head();
             if ("ZONE".equals(head.scopeType()) && head.provinceCode() == null) {
                 places.ensureLater(head.scopeCode());   // once per zone, off this thread
             }
-            live.publish(r.payload());
+            live.publish(r.utf8());
         }
     }
 }

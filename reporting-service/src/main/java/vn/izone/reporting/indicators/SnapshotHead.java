@@ -26,29 +26,40 @@ public record SnapshotHead(String scopeKey, String scopeType, String scopeCode, 
      * @throws java.time.format.DateTimeParseException when computedAt is not an instant
      */
     public static SnapshotHead read(String payload) throws IOException {
-        String scopeKey = null, scopeType = null, scopeCode = null, scopeName = null, province = null, former = null, computed = null;
         try (JsonParser p = JSON.createParser(payload)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
+            return read(p);
+        }
+    }
+
+    /** {@link #read(String)}, from the snapshot's UTF-8 bytes as they came off Kafka. */
+    public static SnapshotHead read(byte[] payload) throws IOException {
+        try (JsonParser p = JSON.createParser(payload)) {
+            return read(p);
+        }
+    }
+
+    private static SnapshotHead read(JsonParser p) throws IOException {
+        String scopeKey = null, scopeType = null, scopeCode = null, scopeName = null, province = null, former = null, computed = null;
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                p.skipChildren();
+                continue;
             }
-            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                    p.skipChildren();
-                    continue;
-                }
-                String text = value == JsonToken.VALUE_NULL ? null : p.getText();
-                switch (field) {
-                    case "scopeKey" -> scopeKey = text;
-                    case "scopeType" -> scopeType = text;
-                    case "scopeCode" -> scopeCode = text;
-                    case "scopeName" -> scopeName = text;
-                    case "provinceCode" -> province = blankIsNull(text);
-                    case "formerProvinceCode" -> former = blankIsNull(text);
-                    case "computedAt" -> computed = text;
-                    default -> {
-                    }
+            String text = value == JsonToken.VALUE_NULL ? null : p.getText();
+            switch (field) {
+                case "scopeKey" -> scopeKey = text;
+                case "scopeType" -> scopeType = text;
+                case "scopeCode" -> scopeCode = text;
+                case "scopeName" -> scopeName = text;
+                case "provinceCode" -> province = blankIsNull(text);
+                case "formerProvinceCode" -> former = blankIsNull(text);
+                case "computedAt" -> computed = text;
+                default -> {
                 }
             }
         }
