@@ -36,22 +36,29 @@ public class IndicatorStore {
     }
 
     /**
-     * One received snapshot: the fields stored beside it, and the JSON exactly as received (stored and served as is),
-     * as text for PostgreSQL and as the UTF-8 bytes it came in for the live stream.
+     * One received snapshot: the fields stored beside it, and its JSON exactly as received, in the UTF-8 bytes it came
+     * in: stored (PostgreSQL converts them to text) and sent to the live stream as they are, never made a string.
      */
-    public record Received(SnapshotHead head, String payload, byte[] utf8) {
-        public Received(SnapshotHead head, String payload) {
-            this(head, payload, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-
+    public record Received(SnapshotHead head, byte[] json) {
         /** @throws IOException when the payload is not JSON; null head when it is not an object */
         public static Received of(String payload) throws IOException {
-            return new Received(SnapshotHead.read(payload), payload);
+            return of(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
-        /** As the record's value came off Kafka. @throws IOException when it is not JSON; null head when not an object */
+        /**
+         * As the record's value came off Kafka.
+         * @throws IOException when it is not JSON in well-formed UTF-8; null head when it is not an object
+         */
         public static Received of(byte[] utf8) throws IOException {
-            return new Received(SnapshotHead.read(utf8), new String(utf8, java.nio.charset.StandardCharsets.UTF_8), utf8);
+            if (!Utf8.wellFormed(utf8)) {
+                throw new IOException("not well-formed UTF-8 text");
+            }
+            return new Received(SnapshotHead.read(utf8), utf8);
+        }
+
+        /** The JSON as text (tests, logs). */
+        public String payload() {
+            return new String(json, java.nio.charset.StandardCharsets.UTF_8);
         }
 
         String scopeKey() {
@@ -82,11 +89,11 @@ public class IndicatorStore {
         Timestamp receivedAt = Timestamp.from(Instant.now());
         return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
             try (PreparedStatement history = c.prepareStatement(
-                    "INSERT INTO indicator_history (scope_key, computed_at, payload) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    "INSERT INTO indicator_history (scope_key, computed_at, payload) VALUES (?, ?, convert_from(?, 'UTF8')) ON CONFLICT DO NOTHING")) {
                 for (Received r : snapshots) {
                     history.setString(1, r.scopeKey());
                     history.setTimestamp(2, Timestamp.from(r.computedAt()));
-                    history.setString(3, r.payload());
+                    history.setBytes(3, r.json()); // bound as bytes: the driver encodes no string
                     history.addBatch();
                 }
                 history.executeBatch();
@@ -96,7 +103,7 @@ public class IndicatorStore {
             try (PreparedStatement latest = c.prepareStatement("""
                     INSERT INTO indicator_snapshot (scope_key, scope_type, scope_code, scope_name, payload, computed_at, received_at,
                         province_code, former_province_code)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, ?)
                     ON CONFLICT (scope_key) DO UPDATE SET scope_name = EXCLUDED.scope_name, payload = EXCLUDED.payload,
                         computed_at = EXCLUDED.computed_at, received_at = EXCLUDED.received_at,
                         province_code = COALESCE(EXCLUDED.province_code, indicator_snapshot.province_code),
@@ -108,7 +115,7 @@ public class IndicatorStore {
                     latest.setString(2, h.scopeType() == null ? "" : h.scopeType());
                     latest.setString(3, h.scopeCode() == null ? "" : h.scopeCode());
                     latest.setString(4, h.scopeName());
-                    latest.setString(5, r.payload());
+                    latest.setBytes(5, r.json());
                     latest.setTimestamp(6, Timestamp.from(r.computedAt()));
                     latest.setTimestamp(7, receivedAt);
                     latest.setString(8, h.provinceCode());
