@@ -173,10 +173,13 @@ public class Aggregates {
     /** Whether a change moves any figure of the report periods (a report's does; a project's never). */
     static boolean movesPeriods(Sums change) {
         boolean[] moves = {false};
-        for (String prefix : PERIOD_FIGURES) {
-            change.forEachWithPrefix(prefix, (k, v) -> moves[0] = true);
-        }
+        change.forEach((figure, value) -> moves[0] |= isPeriodFigure(figure));
         return moves[0];
+    }
+
+    /** Whether the figure is one the report periods are made of ({@link #PERIOD_FIGURES}). */
+    static boolean isPeriodFigure(String figure) {
+        return figure.startsWith("period") && PERIOD_FIGURES.stream().anyMatch(figure::startsWith);
     }
 
     /** A new periods version for each zone whose periods moved, in the transaction that moved them (V28). */

@@ -47,6 +47,7 @@ public class SumsCache {
     private final AtomicLong shardsReread = new AtomicLong();
     private final AtomicLong scopesReadWhole = new AtomicLong();
     private final AtomicLong zonesHandedOver = new AtomicLong();
+    private static final AtomicLong PERIODS_VERSIONS = new AtomicLong();
 
     /**
      * Zones' sums as their last applying transaction left them, with their mark's version then: the zone lane sends
@@ -144,14 +145,45 @@ public class SumsCache {
         final Sums total = Sums.empty();
         final Map<Integer, Sums> parts = new HashMap<>();
         final Map<Integer, Long> versions = new HashMap<>();
+        /**
+         * The version of the total's report periods: taken anew whenever a part replaced holds other period figures
+         * than the part it replaces, so the publisher reuses the periods it sent while it stands (most parts read
+         * again moved by projects only, which no period holds). From one counter: no two totals share a version.
+         */
+        long periodsVersion = PERIODS_VERSIONS.incrementAndGet();
 
         /** The shard's part as now read: the old one leaves the total, the new one joins it (exact: BigDecimal). */
         void replace(int shard, Sums part) {
             Sums old = part.isEmpty() ? parts.remove(shard) : parts.put(shard, part);
+            if (!samePeriods(old, part)) {
+                periodsVersion = PERIODS_VERSIONS.incrementAndGet();
+            }
             if (old != null) {
                 old.forEach((figure, value) -> total.add(figure, value.negate()));
             }
             part.forEach(total::add);
+        }
+
+        /** Whether the two parts hold the same report-period figures (a part that is not there holds none). */
+        private static boolean samePeriods(Sums old, Sums now) {
+            int[] counted = {0, 0};
+            boolean[] same = {true};
+            now.forEach((figure, value) -> {
+                if (Aggregates.isPeriodFigure(figure)) {
+                    counted[0]++;
+                    if (old == null || old.get(figure).compareTo(value) != 0) {
+                        same[0] = false;
+                    }
+                }
+            });
+            if (old != null) {
+                old.forEach((figure, value) -> {
+                    if (Aggregates.isPeriodFigure(figure)) {
+                        counted[1]++;
+                    }
+                });
+            }
+            return same[0] && counted[0] == counted[1];
         }
 
         /** The shards to read again: those whose mark moved from the version read (or appeared), and those without one. */
@@ -219,6 +251,14 @@ public class SumsCache {
             }
             return out;
         });
+    }
+
+    /**
+     * The version of the report periods of a scope as last {@link #read}: it moves whenever they may have; the
+     * publisher reuses the periods it sent for the scope while it stands.
+     */
+    public long periodsVersion(String key) {
+        return kept.get(key).periodsVersion;
     }
 
     private String name(String figure) {

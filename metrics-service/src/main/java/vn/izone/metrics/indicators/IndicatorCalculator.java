@@ -115,7 +115,7 @@ public class IndicatorCalculator {
     }
 
     /**
-     * {@link #fromSums(List, Map)}, with the report periods of some scopes given ({@link ZonePeriods}): those are not
+     * {@link #fromSums(List, Map)}, with the report periods of some scopes given ({@link HeldPeriods}): those are not
      * computed from their sums, which need not hold them.
      */
     @Transactional

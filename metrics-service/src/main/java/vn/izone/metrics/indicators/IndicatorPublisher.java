@@ -96,9 +96,9 @@ public class IndicatorPublisher {
     /** The sums of the scopes above zones as last read (the lane above zones only). */
     @Inject
     SumsCache kept;
-    /** The report periods of the zones as last sent (the zone lane only). */
+    /** The report periods of each scope as last sent. */
     @Inject
-    ZonePeriods zonePeriods;
+    HeldPeriods heldPeriods;
     @Inject
     ObjectMapper json;
     @Inject
@@ -163,10 +163,10 @@ public class IndicatorPublisher {
                 .description("(scope, shard) parts read again by the lane above zones because their version moved").register(meters);
         io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.read.whole", kept, SumsCache::scopesReadWhole)
                 .description("Scopes above zones read whole (the first read of each)").register(meters);
-        Gauge.builder("izone.indicators.zone.periods.held", zonePeriods, ZonePeriods::zonesHeld)
-                .description("Zones whose report periods the zone lane holds as last sent (~6 KB each)").register(meters);
-        io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.zone.periods.reused", zonePeriods, ZonePeriods::reused)
-                .description("Zone snapshots sent with their report periods as last sent (their version had not moved)").register(meters);
+        Gauge.builder("izone.indicators.periods.held", heldPeriods, HeldPeriods::zonesHeld)
+                .description("Scopes whose report periods the publisher holds as last sent (~6 KB each)").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.periods.reused", heldPeriods, HeldPeriods::reused)
+                .description("Snapshots sent with their report periods as last sent (their version had not moved)").register(meters);
         io.micrometer.core.instrument.FunctionCounter.builder("izone.indicators.zones.handed.over", kept, SumsCache::zonesHandedOver)
                 .description("Zones sent as their applying transaction left them, without reading their rows").register(meters);
     }
@@ -358,14 +358,19 @@ public class IndicatorPublisher {
             Map<String, Sums> sums;
             Map<String, List<Indicators.PeriodFigures>> periods = new java.util.HashMap<>();
             if (zoneLane) {
-                zonePeriods.startRound();
+                heldPeriods.startRound();
                 sums = new java.util.HashMap<>();
-                kept.zones(keys, marks, zonePeriods::version, aggregates::readZones).forEach((key, zone) -> {
+                kept.zones(keys, marks, heldPeriods::version, aggregates::readZones).forEach((key, zone) -> {
                     sums.put(key, zone.sums());
-                    periods.put(key, zonePeriods.of(key, zone));
+                    periods.put(key, heldPeriods.of(key, zone));
                 });
+            } else if (config.keepSumsAboveZones()) {
+                sums = kept.read(keys, marks);
+                for (Scope scope : scopes) {
+                    periods.put(scope.key(), heldPeriods.of(scope.key(), kept.periodsVersion(scope.key()), sums.get(scope.key())));
+                }
             } else {
-                sums = config.keepSumsAboveZones() ? kept.read(keys, marks) : aggregates.read(keys);
+                sums = aggregates.read(keys);
             }
             List<Indicators> computed = calculator.fromSums(scopes, sums, periods);
             sums.values().forEach(Sums::dropViews);

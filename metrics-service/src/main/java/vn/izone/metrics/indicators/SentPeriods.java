@@ -13,8 +13,8 @@ import java.util.AbstractList;
 import java.util.List;
 
 /**
- * A zone's report periods as they were serialised for a snapshot: written into the next snapshots as that JSON,
- * not computed and serialised again ({@link ZonePeriods}). Only the JSON is held (~6 KB a zone, a sixth of the
+ * A scope's report periods as they were serialised for a snapshot: written into the next snapshots as that JSON,
+ * not computed and serialised again ({@link HeldPeriods}). Only the JSON is held (~6 KB a zone, a sixth of the
  * records it stands for); the list is parsed back from it if anything reads it as a list.
  */
 @JsonSerialize(using = SentPeriods.Writer.class)

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * recomputation by grouping. A publisher that forgets a change made while it was computing leaves a scope stale for
  * good, and this test sees it; so does an aggregate that drifts under concurrent folding. One writer also submits and
  * corrects reports, so that the zones' report periods move between the projects' changes, which the zone lane sends
- * with the periods it holds ({@link ZonePeriods}): periods held past a change of theirs would be seen here too.
+ * with the periods it holds ({@link HeldPeriods}): periods held past a change of theirs would be seen here too.
  */
 @QuarkusTest
 @QuarkusTestResource(MetricsTestServers.class)
@@ -64,7 +64,7 @@ class PublishingConvergenceTest {
     @Inject
     DirectEvents direct;
     @Inject
-    ZonePeriods zonePeriods;
+    HeldPeriods heldPeriods;
 
     @Test
     void theLastPublishedSnapshotOfEveryScopeEqualsTheStateAfterConcurrentChanges() throws Exception {
@@ -85,7 +85,7 @@ class PublishingConvergenceTest {
             registrations.add(event(zoneEvent(zone, 1, province, i)));
         }
         store.applyBatch(registrations);
-        long periodsReused = zonePeriods.reused();
+        long periodsReused = heldPeriods.reused();
 
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         List<Future<Integer>> applied = new ArrayList<>();
@@ -131,7 +131,7 @@ class PublishingConvergenceTest {
         var report = referee.check();
         LOG.infof("referee: %d scopes compared, %d differ", report.scopesCompared(), report.scopesDiffering());
         assertEquals(0, report.scopesDiffering(), () -> "incremental != grouped: " + report.differences());
-        assertTrue(zonePeriods.reused() > periodsReused, "no zone snapshot was sent with the periods held: the path is not exercised");
+        assertTrue(heldPeriods.reused() > periodsReused, "no zone snapshot was sent with the periods held: the path is not exercised");
     }
 
     /** One writer: its own projects (their versions are its own), on every zone, one to five events a batch. */
