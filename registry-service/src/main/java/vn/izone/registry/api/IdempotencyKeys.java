@@ -3,18 +3,22 @@ package vn.izone.registry.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import io.agroal.api.AgroalDataSource;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.hibernate.query.NativeQuery;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,17 +27,27 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class IdempotencyKeys {
-    private final EntityManager em;
+    private final AgroalDataSource db;
     private final ObjectMapper json;
 
-    public IdempotencyKeys(EntityManager em, ObjectMapper json) {
-        this.em = em;
+    public IdempotencyKeys(AgroalDataSource db, ObjectMapper json) {
+        this.db = db;
         this.json = json;
     }
 
     /** The resource the key already created, or the one {@code create} makes now (same transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID createOnce(String key, String resourceType, Object request, Supplier<UUID> create) {
+        return createOnce(key, resourceType, request, create, id -> id, id -> id);
+    }
+
+    /**
+     * What {@code create} makes now, or, when the key was used before with the same body, what {@code existing} answers
+     * for the resource it created then ({@code idOf} names the created resource for the key).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T createOnce(String key, String resourceType, Object request, Supplier<T> create,
+                            Function<T, UUID> idOf, Function<UUID, T> existing) {
         if (key == null || key.isBlank()) {
             return create.get();
         }
@@ -41,39 +55,52 @@ public class IdempotencyKeys {
             throw RejectedChange.invalid("Idempotency-Key", "at most 200 characters");
         }
         String hash = hash(request);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = onKeysOnly(em.createNativeQuery(
-                        "SELECT request_hash, resource_type, resource_id FROM idempotency_key WHERE key = ?1 FOR UPDATE"))
-                .setParameter(1, key).getResultList();
-        Optional<Object[]> existing = rows.stream().findFirst();
-        if (existing.isPresent()) {
-            Object[] row = existing.get();
-            if (!hash.equals(row[0]) || !resourceType.equals(row[1])) {
+        Existing known = find(key);
+        if (known != null) {
+            if (!hash.equals(known.hash()) || !resourceType.equals(known.resourceType())) {
                 throw new RejectedChange(Problem.of(422, "idempotency-key-reused",
-                        "This Idempotency-Key was used for a different request",
-                        "use a new key for a new request", List.of(new Problem.FieldError("Idempotency-Key", "reused with another body"))));
+                        "This Idempotency-Key was used for a different request", "use a new key for a new request",
+                        List.of(new Problem.FieldError("Idempotency-Key", "reused with another body"))));
             }
-            return (UUID) row[2];
+            return existing.apply(known.resourceId());
         }
-        UUID id = create.get();
-        onKeysOnly(em.createNativeQuery("INSERT INTO idempotency_key (key, request_hash, resource_type, resource_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"))
-                .setParameter(1, key).setParameter(2, hash).setParameter(3, resourceType).setParameter(4, id)
-                .setParameter(5, Instant.now()).executeUpdate();
-        return id;
+        T created = create.get();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
+            s.setString(1, key);
+            s.setString(2, hash);
+            s.setString(3, resourceType);
+            s.setObject(4, idOf.apply(created));
+            s.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException(e.getMessage(), e);
+        }
+        return created;
     }
 
-    /**
-     * A native statement that touches {@code idempotency_key} only, said so to Hibernate. Without it Hibernate must
-     * assume a native statement may touch any table: it flushed the whole session before the {@code SELECT}, and
-     * after the {@code INSERT} it evicted every region of the second-level cache (a bulk operation on unknown tables),
-     * so provinces and former provinces, cached as reference data, were read from PostgreSQL again on every zone
-     * write (issue #15 profile, docs/performance.md "session 7").
+    private record Existing(String hash, String resourceType, UUID resourceId) {
+    }
+
+    /** The key's row, locked until the transaction ends (a concurrent retry waits for the first to commit), or null. */
+    private Existing find(String key) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(FIND)) {
+            s.setString(1, key);
+            try (ResultSet row = s.executeQuery()) {
+                return row.next() ? new Existing(row.getString(1), row.getString(2), row.getObject(3, UUID.class)) : null;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException(e.getMessage(), e);
+        }
+    }
+
+    /*
+     * Plain JDBC on the transaction's connection: the key's two statements were Hibernate native queries, which made
+     * Hibernate flush the session before the SELECT and evict the second-level cache after the INSERT unless told which
+     * table they touch (issue #15 profiles, docs/performance.md "session 7"); JDBC involves the session in neither.
      */
-    private static Query onKeysOnly(Query query) {
-        return query.unwrap(NativeQuery.class).addSynchronizedQuerySpace(TABLE);
-    }
-
-    private static final String TABLE = "idempotency_key";
+    private static final String FIND = "SELECT request_hash, resource_type, resource_id FROM idempotency_key WHERE key = ? FOR UPDATE";
+    private static final String INSERT = "INSERT INTO idempotency_key (key, request_hash, resource_type, resource_id, created_at) "
+            + "VALUES (?, ?, ?, ?, ?)";
 
     private String hash(Object request) {
         try {
@@ -83,5 +110,4 @@ public class IdempotencyKeys {
             throw new IllegalStateException(e);
         }
     }
-
 }

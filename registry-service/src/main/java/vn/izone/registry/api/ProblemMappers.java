@@ -113,13 +113,11 @@ public class ProblemMappers {
     public Response constraint(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException c) {
-                String name = c.getConstraintName() == null ? "" : c.getConstraintName();
-                if (name.contains("report_period_unique")) {
-                    return Problem.of(422, "invalid-value", "The request has invalid values",
-                            "another report already covers this period",
-                            List.of(new Problem.FieldError("period", "another report of this kind already covers this period"))).toResponse();
-                }
-                return Problem.of(409, "conflict", "The change conflicts with the register", name, null).toResponse();
+                return constraintViolated(c.getConstraintName());
+            }
+            // the same from a plain JDBC statement of the write path (e.g. two first uses of one Idempotency-Key racing)
+            if (t instanceof org.postgresql.util.PSQLException p && p.getSQLState() != null && p.getSQLState().startsWith("23")) {
+                return constraintViolated(p.getServerErrorMessage() == null ? null : p.getServerErrorMessage().getConstraint());
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return concurrentEdit(e);
@@ -130,6 +128,16 @@ public class ProblemMappers {
         }
         LOG.error("request failed", e);
         return Problem.of(500, "internal-error", "The change could not be stored", "nothing was changed", null).toResponse();
+    }
+
+    private static Response constraintViolated(String constraint) {
+        String name = constraint == null ? "" : constraint;
+        if (name.contains("report_period_unique")) {
+            return Problem.of(422, "invalid-value", "The request has invalid values",
+                    "another report already covers this period",
+                    List.of(new Problem.FieldError("period", "another report of this kind already covers this period"))).toResponse();
+        }
+        return Problem.of(409, "conflict", "The change conflicts with the register", name, null).toResponse();
     }
 
     /**

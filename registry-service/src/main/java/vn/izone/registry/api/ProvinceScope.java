@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * runs, the province of every target it names ({@link ProvinceOf}) must be the department's own (registrars write
  * everywhere). Roles were checked before ({@code @RolesAllowed}, ahead of reading the body); the services behind
  * know nothing of callers. Runs inside the resource method's transaction (application priority, after
- * {@code @Transactional}; the province-scoped writes are transactional), so the zone it reads is the one the service
- * then finds in the same session, without a second query.
+ * {@code @Transactional}; the province-scoped writes are transactional). The resolvers read the province column alone
+ * (the project and report writes, the most frequent, read nothing else of the zone through Hibernate).
  */
 @ProvinceScoped
 @Interceptor

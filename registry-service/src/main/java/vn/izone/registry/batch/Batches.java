@@ -31,8 +31,12 @@ public class Batches {
 
     /** How the records of a batch are created: the zone, the items, the ids to give them, who submits. */
     @FunctionalInterface
-    public interface CreateAll<R> {
-        void create(UUID zoneId, List<R> items, List<UUID> ids, String by);
+    public interface CreateAll<R, V> {
+        List<V> create(UUID zoneId, List<R> items, List<UUID> ids, String by);
+    }
+
+    /** A batch's id and the records it holds. */
+    private record Created<V>(UUID batchId, List<V> views) {
     }
 
     /** What an Idempotency-Key stands for: the items and the zone they are sent to. */
@@ -41,16 +45,16 @@ public class Batches {
 
     /** Validates and creates the batch, or answers the records a retried key created. */
     @Transactional
-    public <R, V> Response create(String kind, UUID zoneId, Batch<R> batch, String key, String actor, CreateAll<R> createAll,
+    public <R, V> Response create(String kind, UUID zoneId, Batch<R> batch, String key, String actor, CreateAll<R, V> createAll,
                                   Function<UUID, V> view) {
         items.validate(batch);
         String by = access.actor(actor);
-        UUID batchId = idempotency.createOnce(key, kind + "-batch", new Submission<>(zoneId, batch.items()), () -> {
+        int size = batch.items().size();
+        Created<V> created = idempotency.createOnce(key, kind + "-batch", new Submission<>(zoneId, batch.items()), () -> {
             UUID id = UUID.randomUUID();
-            createAll.create(zoneId, batch.items(), BatchItems.ids(id, batch.items().size()), by);
-            return id;
-        });
-        List<V> views = BatchItems.ids(batchId, batch.items().size()).stream().map(view).toList();
-        return Response.status(Response.Status.CREATED).entity(new BatchResult<>(batchId, views.size(), views)).build();
+            return new Created<>(id, createAll.create(zoneId, batch.items(), BatchItems.ids(id, size), by));
+        }, Created::batchId, id -> new Created<>(id, BatchItems.ids(id, size).stream().map(view).toList()));
+        return Response.status(Response.Status.CREATED)
+                .entity(new BatchResult<>(created.batchId(), created.views().size(), created.views())).build();
     }
 }

@@ -3,7 +3,6 @@ package vn.izone.registry.project;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.izone.registry.api.ProvinceResolver;
-import vn.izone.registry.zone.Zone;
 
 import java.util.UUID;
 
@@ -13,8 +12,9 @@ import java.util.UUID;
 public class ProjectProvince implements ProvinceResolver<UUID> {
     @Override
     public String provinceOf(UUID projectId) {
-        Project project = Project.findById(projectId);
-        Zone zone = project == null ? null : Zone.findById(project.zoneId);
-        return zone == null ? null : zone.provinceCode;
+        // one statement for the one column (the write path reads the project itself with plain JDBC: ProjectRows)
+        return Project.getEntityManager().createQuery(
+                        "select z.provinceCode from Project p, Zone z where z.id = p.zoneId and p.id = :id", String.class)
+                .setParameter("id", projectId).getResultStream().findFirst().orElse(null);
     }
 }

@@ -55,9 +55,9 @@ public class ZoneProjectsResource {
     public Response register(@PathParam("zoneId") @ProvinceOf(value = ZoneProvince.class, field = "zoneId") UUID zoneId,
                              ProjectRequest request,
                              @HeaderParam("Idempotency-Key") String key, @HeaderParam(Actor.HEADER) String actor) {
-        UUID id = idempotency.createOnce(key, "project", request, () -> projects.register(zoneId, request, access.actor(actor)).id());
-        ProjectView view = ProjectService.view(projects.find(id));
-        return Response.created(URI.create("/api/v1/projects/" + id)).tag(Revisions.etag(view.revision())).entity(view).build();
+        ProjectView view = idempotency.createOnce(key, "project", request, () -> projects.register(zoneId, request, access.actor(actor)),
+                ProjectView::id, id -> ProjectService.view(projects.find(id)));
+        return Response.created(URI.create("/api/v1/projects/" + view.id())).tag(Revisions.etag(view.revision())).entity(view).build();
     }
 
     @POST

@@ -12,7 +12,9 @@ import java.util.UUID;
 public class ZoneProvince implements ProvinceResolver<UUID> {
     @Override
     public String provinceOf(UUID zoneId) {
-        Zone zone = Zone.findById(zoneId);
-        return zone == null ? null : zone.provinceCode;
+        // the one column, not the zone as a managed entity: a project registered by a department reads nothing else of
+        // its zone through Hibernate, and the entity would be hydrated and checked at flush for nothing (issue #15)
+        return Zone.getEntityManager().createQuery("select z.provinceCode from Zone z where z.id = :id", String.class)
+                .setParameter("id", zoneId).getResultStream().findFirst().orElse(null);
     }
 }

@@ -15,6 +15,7 @@ import vn.izone.registry.support.Rows;
 
 import javax.sql.DataSource;
 
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -78,5 +79,69 @@ class WritePathTest {
                 .then().statusCode(201);
         Api.post("/api/v1/zones/" + UUID.randomUUID() + "/projects", Api.PROJECT)
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /**
+     * The write path's own statements (ProjectRows) guard a correction by the version it read, as Hibernate's
+     * {@code @Version} did: eight corrections of revision 1 at once, one commits; the others are refused (409 when
+     * they read revision 1 before the winner committed, 412 after), and the register holds one change and one event.
+     */
+    @Test
+    void concurrentCorrectionsOfOneRevisionCommitOnlyOne() throws Exception {
+        String zone = Api.zone(Api.PARK);
+        String project = Api.project(zone, Api.PROJECT);
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            int workers = 700 + i;
+            answers.add(pool.submit(() -> {
+                start.await();
+                return given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                        .body(Api.PROJECT.replace("\"workers\":620", "\"workers\":" + workers))
+                        .put("/api/v1/projects/" + project).then().extract().statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "one correction commits: " + statuses);
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 409 || s == 412), "the others are refused: " + statuses);
+        given().get("/api/v1/projects/" + project).then().statusCode(200).body("revision", equalTo(2));
+        assertEquals(2, Rows.count(db, "outbox_event", "aggregate_id = '" + project + "'"),
+                "the registration and the one correction that committed");
+    }
+
+    /**
+     * A batch in a zone that states no land for lease: nothing to check the leased land against (it used to add
+     * each item's land to a null total and fail with a 500).
+     */
+    @Test
+    void aBatchInAZoneWithoutLandForLeaseIsRegistered() {
+        String zone = Api.zone(Api.PARK.replace("\"industrialLandHa\":250,\"leasedAreaHa\":232,", ""));
+        given().contentType(ContentType.JSON)
+                .body("{\"items\":[" + Api.PROJECT + "," + Api.PROJECT.replace("Nhà máy kính", "Nhà máy thép") + "]}")
+                .post("/api/v1/zones/" + zone + "/projects/batch").then().statusCode(201).body("count", equalTo(2));
+        assertEquals(2, Rows.count(db, "project", "zone_id = '" + zone + "'"));
+    }
+
+    /** A retried registration answers the project the key created, from the database, and creates nothing. */
+    @Test
+    void aRetriedRegistrationAnswersTheProjectItCreated() {
+        String zone = Api.zone(Api.PARK);
+        String key = UUID.randomUUID().toString();
+        io.restassured.path.json.JsonPath first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Api.PROJECT).post("/api/v1/zones/" + zone + "/projects").then().statusCode(201).extract().jsonPath();
+        io.restassured.path.json.JsonPath again = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Api.PROJECT).post("/api/v1/zones/" + zone + "/projects").then().statusCode(201).extract().jsonPath();
+        assertEquals(first.getString("id"), again.getString("id"));
+        assertEquals(first.getString("updatedAt"), again.getString("updatedAt"), "the first answer's time is the one stored");
+        assertEquals(0, first.getDouble("leasedAreaHa") - again.getDouble("leasedAreaHa"));
+        assertEquals(1, Rows.count(db, "project", "zone_id = '" + zone + "'"));
+        assertEquals(1, Rows.count(db, "outbox_event", "partition_key = '" + zone + "' AND aggregate_type = 'project'"));
     }
 }
