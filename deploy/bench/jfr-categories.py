@@ -18,11 +18,13 @@ CATEGORIES = [
     ("Outbox.record (row persist, event JSON, trace context)", r"events/Outbox\.record"),
     ("hibernate flush (dirty check, insert/update actions)", r"SessionImpl\.(flush|autoFlush|doFlush)|AbstractFlushingEventListener|"
      r"DefaultAutoFlushEventListener|DefaultFlushEventListener|ActionQueue\.execute|flushBeforeTransactionCompletion"),
+    ("project rows and idempotency key lookup (plain JDBC, session 13)", r"project/ProjectRows\.|api/IdempotencyKeys\.find"),
     ("JTA begin/commit (Narayana, JDBC commit)", r"TransactionalInterceptorBase\.(endTransaction|beginTransaction)|NotifyingTransactionManager|arjuna"),
     ("hibernate persist", r"SessionImpl\.persist|PanacheEntityBase\.persist"),
     ("hibernate queries (zone, leased land, idempotency key)", r"SessionImpl\.find|AbstractSelectionQuery|NativeQueryImpl|AbstractQuery\.executeUpdate|"
      r"IdentifierLoadAccessImpl|SqmQueryImpl|createQuery|createNativeQuery"),
-    ("bean validation", r"hibernate/validator"),
+    # the validator's own work, not everything below the method-validation interceptor (it wraps the service call)
+    ("bean validation", r"hibernate/validator/internal/engine/ValidatorImpl\.validate"),
     ("request JSON (Jackson, StrictJson)", r"MessageBodyReader|readFrom|BeanDeserializer|StrictJson|ObjectReader"),
     ("response (Jackson, headers, Location)", r"ServerSerialisers|ResponseWriterHandler|MessageBodyWriter|ResponseBuilderImpl"),
     ("security (authentication, roles)", r"security|jwt"),
