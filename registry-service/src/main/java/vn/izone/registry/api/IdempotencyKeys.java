@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.security.MessageDigest;
@@ -73,7 +72,7 @@ public class IdempotencyKeys {
             s.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new PersistenceException(e.getMessage(), e);
+            throw SqlFailure.of(e);
         }
         return created;
     }
@@ -89,7 +88,7 @@ public class IdempotencyKeys {
                 return row.next() ? new Existing(row.getString(1), row.getString(2), row.getObject(3, UUID.class)) : null;
             }
         } catch (SQLException e) {
-            throw new PersistenceException(e.getMessage(), e);
+            throw SqlFailure.of(e);
         }
     }
 

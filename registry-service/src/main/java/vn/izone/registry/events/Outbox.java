@@ -8,7 +8,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
@@ -20,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import vn.izone.registry.api.SqlFailure;
 import vn.izone.web.tracing.TraceContext;
 
 /**
@@ -112,7 +112,7 @@ public class Outbox {
             s.setString(11, trace.get(TraceContext.TRACESTATE));
             s.executeUpdate();
         } catch (SQLException x) {
-            throw new PersistenceException(x.getMessage(), x);
+            throw SqlFailure.of(x);
         }
     }
 

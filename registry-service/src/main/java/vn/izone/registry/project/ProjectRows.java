@@ -3,7 +3,7 @@ package vn.izone.registry.project;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
+import vn.izone.registry.api.SqlFailure;
 import vn.izone.registry.zone.ZoneStatus;
 
 import java.math.BigDecimal;
@@ -72,7 +72,7 @@ public class ProjectRows {
                 return r.next() ? facts(zoneId, r, 1) : null;
             }
         } catch (SQLException e) {
-            throw failed(e);
+            throw SqlFailure.of(e);
         }
     }
 
@@ -89,7 +89,7 @@ public class ProjectRows {
                 return new Current(zoneId, r.getLong(2), r.getLong(3), ProjectStatus.valueOf(r.getString(4)), facts(zoneId, r, 5));
             }
         } catch (SQLException e) {
-            throw failed(e);
+            throw SqlFailure.of(e);
         }
     }
 
@@ -101,17 +101,11 @@ public class ProjectRows {
                 s.setObject(i++, p.id());
                 s.setObject(i++, p.zoneId());
                 s.setLong(i, p.revision());
-                if (projects.size() > 1) {
-                    s.addBatch();
-                }
+                s.addBatch();
             }
-            if (projects.size() > 1) {
-                s.executeBatch();
-            } else if (!projects.isEmpty()) {
-                s.executeUpdate();
-            }
+            s.executeBatch();
         } catch (SQLException e) {
-            throw failed(e);
+            throw SqlFailure.of(e);
         }
     }
 
@@ -129,7 +123,7 @@ public class ProjectRows {
                 throw new OptimisticLockException("project " + p.id() + " changed since version " + version);
             }
         } catch (SQLException e) {
-            throw failed(e);
+            throw SqlFailure.of(e);
         }
     }
 
@@ -165,10 +159,5 @@ public class ProjectRows {
         } else {
             s.setObject(index, date);
         }
-    }
-
-    /** A statement that failed: the database's error as the mappers know it (503 while PostgreSQL is away). */
-    private static PersistenceException failed(SQLException e) {
-        return new PersistenceException(e.getMessage(), e);
     }
 }
