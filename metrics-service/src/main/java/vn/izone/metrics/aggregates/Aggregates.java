@@ -80,8 +80,9 @@ public class Aggregates {
         }
         UUID[] ids = new TreeSet<>(zones).toArray(UUID[]::new);
         return jdbc.inTransaction(c -> {
-            Map<UUID, Locked> locked = lockZones(c, ids);
-            Map<UUID, ZoneFigures.ZoneRow> zoneRows = zoneRows(c, ids);
+            LockedZones lockedZones = lockZones(c, ids);
+            Map<UUID, Locked> locked = lockedZones.locked();
+            Map<UUID, ZoneFigures.ZoneRow> zoneRows = lockedZones.rows();
             // Under the zones' locks the stored sums are those of every committed row (every writer of a zone's
             // state folds it in its own transaction under this lock), so a difference folded into them is exact.
             java.util.Set<UUID> byDifference = new java.util.HashSet<>();
@@ -95,9 +96,13 @@ public class Aggregates {
             }
             UUID[] recomputed = java.util.Arrays.stream(ids).filter(id -> !byDifference.contains(id)).toArray(UUID[]::new);
             // A project moves none of its zone's report periods: a zone moved by difference is read without them
-            // (a zone's 25 periods were half of the rows, and of the time, of this read; pg_stat_statements)
-            Map<String, Sums> before = new HashMap<>(ScopeRows.read(c, java.util.Arrays.stream(recomputed).map(Aggregates::zoneKey).toList(), true));
-            before.putAll(ScopeRows.read(c, byDifference.stream().map(Aggregates::zoneKey).toList(), false));
+            // (a zone's 25 periods were half of the rows, and of the time, of this read; pg_stat_statements); the
+            // others get their periods added to what the lock's round trip read
+            Map<String, Sums> before = lockedZones.sumsWithoutPeriods();
+            if (recomputed.length > 0) {
+                ScopeRows.readPeriods(c, c.createArrayOf("text", java.util.Arrays.stream(recomputed).map(Aggregates::zoneKey).toArray()),
+                        before, true);
+            }
             Map<UUID, List<ZoneFigures.ProjectRow>> projects = projectRows(c, recomputed);
             Map<UUID, List<ZoneFigures.ReportRow>> reports = reportRows(c, recomputed);
             Map<UUID, List<ZoneFigures.ProjectRow>> leaving = projectChanges.known() ? projectChanges.leaving() : Map.of();
@@ -150,8 +155,7 @@ public class Aggregates {
             updateScopes(c, moved);
             zoneDeltas.values().removeIf(Sums::isEmpty);
             deltas.values().removeIf(Sums::isEmpty);
-            ScopeRows.fold(c, zoneDeltas, ZONE_SHARD);
-            ScopeRows.fold(c, deltas, shard);
+            ScopeRows.fold(c, List.of(new ScopeRows.ShardDeltas(ZONE_SHARD, zoneDeltas), new ScopeRows.ShardDeltas(shard, deltas)));
             SortedSet<String> changed = new TreeSet<>(zoneDeltas.keySet());
             changed.addAll(deltas.keySet());
             Map<UUID, Long> periodsVersions = newPeriodsVersions(c, periodsMoved);
@@ -250,7 +254,7 @@ public class Aggregates {
             List<String> withPeriods = zoneKeys.stream()
                     .filter(k -> !versions.containsKey(k) || !versions.get(k).equals(held.apply(k))).toList();
             if (!withPeriods.isEmpty()) {
-                ScopeRows.readPeriods(c, c.createArrayOf("text", withPeriods.toArray()), sums);
+                ScopeRows.readPeriods(c, c.createArrayOf("text", withPeriods.toArray()), sums, true);
             }
             Set<String> included = new java.util.HashSet<>(withPeriods);
             Map<String, ZoneSums> out = new LinkedHashMap<>();
@@ -282,34 +286,35 @@ public class Aggregates {
         return Scope.zone(id.toString()).key();
     }
 
-    /** The zones' rows locked, in id order (created for a zone seen the first time), with the scopes above them. */
-    private static Map<UUID, Locked> lockZones(Connection c, UUID[] ids) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO zone_figures (zone_id, scopes) SELECT z, '{}' FROM unnest(?::uuid[]) AS z ON CONFLICT DO NOTHING")) {
-            insert.setArray(1, c.createArrayOf("uuid", ids));
-            insert.executeUpdate();
-        }
+    /**
+     * The zones' rows of zone_figures locked, in id order (created for a zone seen the first time); their state; their
+     * sums without the report periods. In one round trip (a prepared statement of four, each run after the one before
+     * it: the sums are read once the locks are held): on a machine whose cores are busy each round trip to PostgreSQL
+     * cost a few milliseconds of waiting, and these were four of the applying transaction's ~17 (wall-clock profile,
+     * session 14).
+     */
+    private static LockedZones lockZones(Connection c, UUID[] ids) throws SQLException {
         Map<UUID, Locked> stored = new HashMap<>();
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT zone_id, scopes, periods_version FROM zone_figures WHERE zone_id = ANY(?) ORDER BY zone_id FOR UPDATE")) {
-            q.setArray(1, c.createArrayOf("uuid", ids));
-            try (ResultSet rs = q.executeQuery()) {
+        Map<UUID, ZoneFigures.ZoneRow> rows = new HashMap<>();
+        Map<String, Sums> sums = new HashMap<>();
+        for (UUID id : ids) {
+            sums.put(zoneKey(id), Sums.empty());
+        }
+        try (PreparedStatement q = c.prepareStatement(LOCK_AND_READ_ZONES)) {
+            java.sql.Array zones = c.createArrayOf("uuid", ids);
+            q.setArray(1, zones);
+            q.setArray(2, zones);
+            q.setArray(3, zones);
+            q.setArray(4, c.createArrayOf("text", sums.keySet().toArray()));
+            q.execute(); // the insert's count
+            q.getMoreResults();
+            try (ResultSet rs = q.getResultSet()) {
                 while (rs.next()) {
                     stored.put((UUID) rs.getObject(1), new Locked(List.of((String[]) rs.getArray(2).getArray()), rs.getLong(3)));
                 }
             }
-        }
-        return stored;
-    }
-
-    private static Map<UUID, ZoneFigures.ZoneRow> zoneRows(Connection c, UUID[] ids) throws SQLException {
-        Map<UUID, ZoneFigures.ZoneRow> rows = new HashMap<>();
-        try (PreparedStatement q = c.prepareStatement("""
-                SELECT zone_id, name, kind, province_code, province_name, former_province_code, former_province_name, status,
-                    cluster_model, planned_area_ha, established_area_ha, industrial_land_ha, leased_area_ha
-                FROM zone_state WHERE zone_id = ANY(?)""")) {
-            q.setArray(1, c.createArrayOf("uuid", ids));
-            try (ResultSet rs = q.executeQuery()) {
+            q.getMoreResults();
+            try (ResultSet rs = q.getResultSet()) {
                 while (rs.next()) {
                     UUID id = (UUID) rs.getObject(1);
                     rows.put(id, new ZoneFigures.ZoneRow(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -317,8 +322,24 @@ public class Aggregates {
                             rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13)));
                 }
             }
+            q.getMoreResults();
+            try (ResultSet rs = q.getResultSet()) {
+                ScopeRows.addValues(rs, sums);
+            }
         }
-        return rows;
+        return new LockedZones(stored, rows, sums);
+    }
+
+    private static final String LOCK_AND_READ_ZONES = """
+            INSERT INTO zone_figures (zone_id, scopes) SELECT z, '{}' FROM unnest(?::uuid[]) AS z ON CONFLICT DO NOTHING;
+            SELECT zone_id, scopes, periods_version FROM zone_figures WHERE zone_id = ANY(?) ORDER BY zone_id FOR UPDATE;
+            SELECT zone_id, name, kind, province_code, province_name, former_province_code, former_province_name, status,
+                cluster_model, planned_area_ha, established_area_ha, industrial_land_ha, leased_area_ha
+            FROM zone_state WHERE zone_id = ANY(?);
+            """ + ScopeRows.READ_ZONE_VALUES;
+
+    /** What {@link #lockZones} read: the locked rows, the zones' state, their sums without periods (by scope key). */
+    private record LockedZones(Map<UUID, Locked> locked, Map<UUID, ZoneFigures.ZoneRow> rows, Map<String, Sums> sumsWithoutPeriods) {
     }
 
     private static Map<UUID, List<ZoneFigures.ProjectRow>> projectRows(Connection c, UUID[] ids) throws SQLException {

@@ -48,6 +48,13 @@ public final class ProjectChanges {
         }
     }
 
+    /** The zones the projects counted in before the batch (what a second read of their rows would say). */
+    public java.util.Set<UUID> zonesBefore() {
+        java.util.Set<UUID> zones = new java.util.HashSet<>();
+        before.forEach(r -> zones.add(r.zoneId()));
+        return zones;
+    }
+
     /** Whether the zones this batch touched can be moved by the difference (a batch of project events only). */
     boolean known() {
         return ids != null;

@@ -61,39 +61,38 @@ public class PublishQueue {
      * @return the zones' marks' versions after this change, by scope key (none for a replay's)
      */
     public Map<String, Long> markChanged(SortedSet<String> changed, int shard) {
-        SortedSet<String> zones = new TreeSet<>();
-        SortedSet<String> above = new TreeSet<>();
-        changed.forEach(key -> (key.startsWith(ZONE_PREFIX) ? zones : above).add(key));
-        mark(above, shard);
         // a replay holds its marks until it commits: on marks of its own, the zone lane never waits for it
         boolean replay = shard == Shard.REBUILD;
-        Map<String, Long> versions = mark(zones, replay ? Shard.REBUILD : ZONE_MARKS);
-        return replay ? Map.of() : versions;
-    }
-
-    private Map<String, Long> mark(SortedSet<String> keys, int shard) {
+        int zoneShard = replay ? Shard.REBUILD : ZONE_MARKS;
+        List<String> keys = new ArrayList<>(changed);
+        List<Integer> shards = new ArrayList<>(keys.size());
+        keys.forEach(key -> shards.add(key.startsWith(ZONE_PREFIX) ? zoneShard : shard));
         Map<String, Long> versions = new HashMap<>();
         if (keys.isEmpty()) {
             return versions;
         }
-        return jdbc.inTransaction(c -> {
+        // One statement for both kinds of marks (one round trip less per applied batch), in (scope, shard) order.
+        jdbc.inTransaction(c -> {
             try (var s = c.prepareStatement("""
                     INSERT INTO scope_due AS d (scope_key, shard, version, published, marked_at)
-                    SELECT k, ?, 1, 0, ? FROM unnest(?::text[]) AS m(k) ORDER BY k
+                    SELECT k, sh, 1, 0, ? FROM unnest(?::text[], ?::int[]) AS m(k, sh) ORDER BY k, sh
                     ON CONFLICT (scope_key, shard) DO UPDATE SET version = d.version + 1,
                         marked_at = CASE WHEN d.version > d.published THEN d.marked_at ELSE EXCLUDED.marked_at END
-                    RETURNING d.scope_key, d.version""")) {
-                s.setInt(1, shard);
-                s.setTimestamp(2, Timestamp.from(Instant.now()));
-                s.setArray(3, c.createArrayOf("text", keys.toArray()));
+                    RETURNING d.scope_key, d.shard, d.version""")) {
+                s.setTimestamp(1, Timestamp.from(Instant.now()));
+                s.setArray(2, c.createArrayOf("text", keys.toArray()));
+                s.setArray(3, c.createArrayOf("integer", shards.toArray()));
                 try (var rs = s.executeQuery()) {
                     while (rs.next()) {
-                        versions.put(rs.getString(1), rs.getLong(2));
+                        if (rs.getString(1).startsWith(ZONE_PREFIX)) {
+                            versions.put(rs.getString(1), rs.getLong(3));
+                        }
                     }
                 }
-                return versions;
+                return null;
             }
         });
+        return replay ? Map.of() : versions;
     }
 
     /** The publisher's two lanes: zones' scopes, and every scope above a zone. */

@@ -88,7 +88,8 @@ public class AggregateStore {
             ProjectChanges projects = projectsOnly
                     ? ProjectChanges.before(c, batch.latest().keySet().stream().map(VersionGuard.Aggregate::id).toList())
                     : ProjectChanges.NONE;
-            Set<UUID> touched = write(c, batch);
+            // the projects' zones before the batch are in the rows just read: no second read of them
+            Set<UUID> touched = write(c, batch, projectsOnly ? projects.zonesBefore() : null);
             projects.after(c);
             Aggregates.Refreshed refreshed = aggregates.refresh(touched, projects, shard);
             kept.zonesChanged(publishQueue.markChanged(refreshed.changed(), shard), refreshed.zones());
@@ -139,8 +140,11 @@ public class AggregateStore {
         return new Decided(events, outcomes, latest, applied, gaps);
     }
 
-    /** Writes the batch: current states, history, gaps, the guard. Returns the zones whose figures may have changed. */
-    private Set<UUID> write(Connection c, Decided batch) throws SQLException {
+    /**
+     * Writes the batch: current states, history, gaps, the guard. Returns the zones whose figures may have changed.
+     * {@code projectZonesBefore}: the zones the batch's projects counted in before it, when already read (else null).
+     */
+    private Set<UUID> write(Connection c, Decided batch, Set<UUID> projectZonesBefore) throws SQLException {
         Set<UUID> touched = new HashSet<>();
         for (Map.Entry<String, StateWriter> w : writers.entrySet()) {
             String type = w.getKey();
@@ -148,7 +152,12 @@ public class AggregateStore {
             List<RegistryEvent> latest = batch.latest().entrySet().stream().filter(e -> e.getKey().type().equals(type))
                     .map(Map.Entry::getValue).toList();
             List<UUID> ids = latest.stream().map(RegistryEvent::aggregateId).toList();
-            touched.addAll(writer.previousZones(c, ids).values()); // a project or report that moved leaves its old zone
+            // a project or report that moved leaves its old zone
+            if (type.equals("project") && projectZonesBefore != null) {
+                touched.addAll(projectZonesBefore);
+            } else {
+                touched.addAll(writer.previousZones(c, ids).values());
+            }
             latest.forEach(e -> touched.add(writer.zoneOf(e)));
             // <type>.withdrawn (after a restore of the register, issue #18): the aggregate is gone from the register
             writer.upsertCurrent(c, latest.stream().filter(e -> !withdrawn(e)).toList());
