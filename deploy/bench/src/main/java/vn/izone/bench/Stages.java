@@ -39,11 +39,21 @@ final class Stages {
     record Figure(String label, long samples, double meanMs, double p50Ms, double p99Ms, double totalMs) {
     }
 
-    private final Run run;
+    /** The registry's relay alone (the write profile's paced stage). */
+    static final List<Stage> RELAY = List.of(FRESHNESS.get(0));
+
+    private final Http http;
+    private final java.util.function.UnaryOperator<String> urls;
     private final List<Stage> stages;
 
     Stages(Run run, List<Stage> stages) {
-        this.run = run;
+        this(run.http, run::url, stages);
+    }
+
+    /** @param urls a service's base URL by its name */
+    Stages(Http http, java.util.function.UnaryOperator<String> urls, List<Stage> stages) {
+        this.http = http;
+        this.urls = urls;
         this.stages = stages;
     }
 
@@ -53,7 +63,7 @@ final class Stages {
         Map<String, List<String>> scraped = new LinkedHashMap<>();
         for (Stage stage : stages) {
             List<String> lines = scraped.computeIfAbsent(stage.service(), s -> {
-                List<String> all = run.http.scrape(run.url(s), "izone_");
+                List<String> all = http.scrape(urls.apply(s), "izone_");
                 return all == null ? List.of() : all;
             });
             String name = stage.sample().contains("{") ? stage.sample().substring(0, stage.sample().indexOf('{')) : stage.sample();

@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WriteProfile {
     private static final int WRITERS = 8;
+    /** The paced stage's rate: the national bench's first freshness phase offers as many updates per second. */
+    private static final int PACED_RATE = 200;
 
     private WriteProfile() {
     }
@@ -117,6 +119,14 @@ public final class WriteProfile {
                 int warmPuts = Math.min(warmed.size(), warmup / 2);
                 report(stage(pool, "warm-up PUT", warmPuts, i -> update(warmed.get(i)), null));
                 report(stage(pool, "PUT /api/v1/projects/{id}", measured.size(), i -> update(measured.get(i)), "put"));
+                // The relay at the freshness phase's rate (issue #15: commit -> on Kafka <= 20 / 100 ms), the registry's own
+                // timer over this stage only; paced, since a closed loop of 8 writers is a burst, not a rate.
+                Stages relay = new Stages(http, suite::url, Stages.RELAY);
+                Stages.Snapshot before = relay.now();
+                Stage paced = stage(pool, "PUT at " + PACED_RATE + "/s", Math.min(measured.size(), PACED_RATE * 20),
+                        i -> update(measured.get(i)), null, PACED_RATE);
+                report(paced);
+                Bench.say("relay at " + PACED_RATE + "/s, p50 / p99 ms: " + Stages.describe(relay.between(before, relay.now())));
             } finally {
                 pool.shutdownNow();
             }
@@ -180,6 +190,11 @@ public final class WriteProfile {
         }
 
         private Stage stage(ExecutorService pool, String name, int count, Write write, String jfrName) throws Exception {
+            return stage(pool, name, count, write, jfrName, 0);
+        }
+
+        /** {@code rate}: writes per second the writers hold together (each write starts at its turn), or 0: as fast as they go. */
+        private Stage stage(ExecutorService pool, String name, int count, Write write, String jfrName, int rate) throws Exception {
             Statements db = new Statements(suite.jdbcUrl("registry"), suite.postgresUser(), suite.postgresPassword());
             db.reset();
             if (jfr != null && jfrName != null) {
@@ -192,10 +207,18 @@ public final class WriteProfile {
             long[] latencies = new long[count];
             AtomicInteger next = new AtomicInteger();
             Instant start = Instant.now();
+            long startNanos = System.nanoTime();
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 done.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        if (rate > 0) {
+                            long due = startNanos + i * 1_000_000_000L / rate;
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                            }
+                        }
                         long t0 = System.nanoTime();
                         write.run(i);
                         latencies[i] = (System.nanoTime() - t0) / 1_000;
