@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,15 +100,20 @@ public class AggregateStore {
 
     /** What the guard says of each event of the batch, in order; the latest applied event of each aggregate. */
     private record Decided(List<RegistryEvent> events, List<Outcome> outcomes, Map<VersionGuard.Aggregate, RegistryEvent> latest,
-                           Map<VersionGuard.Aggregate, Long> applied, List<Object[]> gaps) {
+                           Map<VersionGuard.Aggregate, Long> applied, List<Object[]> gaps, VersionGuard.Locked guardRows) {
     }
 
     private Decided decide(Connection c, List<RegistryEvent> events) throws SQLException {
         List<VersionGuard.Aggregate> keys = new ArrayList<>(events.size());
+        // each aggregate's highest version in the batch: where it gets its first guard row (an unknown type is kept at 0)
+        Map<VersionGuard.Aggregate, Long> newest = new HashMap<>();
         for (RegistryEvent e : events) {
-            keys.add(new VersionGuard.Aggregate(e.aggregateType(), e.aggregateId()));
+            VersionGuard.Aggregate key = new VersionGuard.Aggregate(e.aggregateType(), e.aggregateId());
+            keys.add(key);
+            newest.merge(key, writers.containsKey(e.aggregateType()) ? e.aggregateVersion() : 0L, Math::max);
         }
-        Map<VersionGuard.Aggregate, Long> versions = guard.lock(c, keys);
+        VersionGuard.Locked locked = guard.lock(c, newest);
+        Map<VersionGuard.Aggregate, Long> versions = new HashMap<>(locked.applied());
         Map<VersionGuard.Aggregate, RegistryEvent> latest = new LinkedHashMap<>();
         Map<VersionGuard.Aggregate, Long> applied = new LinkedHashMap<>();
         List<Outcome> outcomes = new ArrayList<>(events.size());
@@ -137,7 +143,7 @@ public class AggregateStore {
             latest.put(key, e);
             applied.put(key, e.aggregateVersion());
         }
-        return new Decided(events, outcomes, latest, applied, gaps);
+        return new Decided(events, outcomes, latest, applied, gaps, locked);
     }
 
     /**
@@ -193,7 +199,7 @@ public class AggregateStore {
             }
         }
         recordGaps(c, batch.gaps());
-        guard.advance(c, batch.applied());
+        guard.advance(c, batch.applied(), batch.guardRows());
         return touched;
     }
 

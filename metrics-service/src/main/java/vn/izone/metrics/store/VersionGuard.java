@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,10 @@ import java.util.UUID;
 
 /**
  * The idempotency guard: the last version applied of every aggregate ({@code applied_version}). A batch locks the
- * guard rows of all its aggregates in one statement (created at 0 if new, in key order so concurrent batches never
- * deadlock), decides each event against them, and advances them in one statement. The rows stay locked until the
- * applying transaction ends, so two consumers can never apply the same aggregate's versions at once.
+ * guard rows of all its aggregates in one round trip (created at the batch's version if new, in key order so
+ * concurrent batches never deadlock), decides each event against them, and advances the others in one statement. The
+ * rows stay locked until the applying transaction ends, so two consumers can never apply the same aggregate's versions
+ * at once.
  */
 @ApplicationScoped
 public class VersionGuard {
@@ -31,35 +31,71 @@ public class VersionGuard {
         }
     }
 
-    /** Locks the aggregates' guard rows and returns the version each had applied (0 if none). */
-    public Map<Aggregate, Long> lock(Connection c, Collection<Aggregate> aggregates) throws SQLException {
-        List<Aggregate> sorted = new ArrayList<>(new TreeSet<>(aggregates));
+    /**
+     * The guard rows of a batch's aggregates, locked: the version each had applied (0 for one seen the first time), and
+     * the aggregates seen the first time, whose rows were created already at the version the batch brings them to.
+     */
+    public record Locked(Map<Aggregate, Long> applied, Map<Aggregate, Long> created) {
+    }
+
+    /**
+     * Locks the aggregates' guard rows and returns the version each had applied (0 if none). An aggregate without a row
+     * gets one at {@code newest}'s version (the highest of its events in the batch, all of which then apply), so that
+     * {@link #advance} has nothing to write for it: a catch-up's aggregates are nearly all new, and each row was written
+     * twice (created at 0, then advanced; pg_stat_statements of the national catch-up: 9 of its 57 s). The rows that
+     * exist are locked without being rewritten. One round trip: the insert and the read that locks are one prepared
+     * statement of two (the read sees the rows the insert created, in the same transaction).
+     */
+    public Locked lock(Connection c, Map<Aggregate, Long> newest) throws SQLException {
+        List<Aggregate> sorted = new ArrayList<>(new TreeSet<>(newest.keySet()));
         Map<Aggregate, Long> applied = new HashMap<>();
+        Map<Aggregate, Long> created = new HashMap<>();
         if (sorted.isEmpty()) {
-            return applied;
+            return new Locked(applied, created);
         }
         try (PreparedStatement q = c.prepareStatement("""
                 INSERT INTO applied_version (aggregate_type, aggregate_id, version)
-                SELECT t, i, 0 FROM unnest(?::text[], ?::uuid[]) WITH ORDINALITY AS a(t, i, n) ORDER BY n
-                ON CONFLICT (aggregate_type, aggregate_id) DO UPDATE SET version = applied_version.version
-                RETURNING aggregate_type, aggregate_id, version""")) {
-            q.setArray(1, c.createArrayOf("text", sorted.stream().map(Aggregate::type).toArray()));
-            q.setArray(2, c.createArrayOf("uuid", sorted.stream().map(Aggregate::id).toArray()));
-            try (ResultSet rs = q.executeQuery()) {
+                SELECT t, i, v FROM unnest(?::text[], ?::uuid[], ?::bigint[]) WITH ORDINALITY AS a(t, i, v, n) ORDER BY n
+                ON CONFLICT (aggregate_type, aggregate_id) DO NOTHING
+                RETURNING aggregate_type, aggregate_id, version;
+                SELECT a.aggregate_type, a.aggregate_id, a.version FROM applied_version a
+                JOIN unnest(?::text[], ?::uuid[]) AS k(t, i) ON a.aggregate_type = k.t AND a.aggregate_id = k.i
+                ORDER BY a.aggregate_type, a.aggregate_id FOR UPDATE OF a""")) {
+            java.sql.Array types = c.createArrayOf("text", sorted.stream().map(Aggregate::type).toArray());
+            java.sql.Array ids = c.createArrayOf("uuid", sorted.stream().map(Aggregate::id).toArray());
+            q.setArray(1, types);
+            q.setArray(2, ids);
+            q.setArray(3, c.createArrayOf("bigint", sorted.stream().map(newest::get).toArray()));
+            q.setArray(4, types);
+            q.setArray(5, ids);
+            q.execute();
+            try (ResultSet rs = q.getResultSet()) {
                 while (rs.next()) {
-                    applied.put(new Aggregate(rs.getString(1), (UUID) rs.getObject(2)), rs.getLong(3));
+                    created.put(new Aggregate(rs.getString(1), (UUID) rs.getObject(2)), rs.getLong(3));
+                }
+            }
+            q.getMoreResults();
+            try (ResultSet rs = q.getResultSet()) {
+                while (rs.next()) {
+                    Aggregate a = new Aggregate(rs.getString(1), (UUID) rs.getObject(2));
+                    applied.put(a, created.containsKey(a) ? 0L : rs.getLong(3));
                 }
             }
         }
-        return applied;
+        return new Locked(applied, created);
     }
 
-    /** Records the versions now applied. */
-    public void advance(Connection c, Map<Aggregate, Long> versions) throws SQLException {
-        if (versions.isEmpty()) {
+    /** Records the versions now applied (nothing for a row {@link #lock} created at the version it now has). */
+    public void advance(Connection c, Map<Aggregate, Long> versions, Locked locked) throws SQLException {
+        List<Aggregate> keys = new ArrayList<>();
+        for (Aggregate a : new TreeSet<>(versions.keySet())) {
+            if (!versions.get(a).equals(locked.created().get(a))) {
+                keys.add(a);
+            }
+        }
+        if (keys.isEmpty()) {
             return;
         }
-        List<Aggregate> keys = new ArrayList<>(new TreeSet<>(versions.keySet()));
         try (PreparedStatement u = c.prepareStatement("""
                 UPDATE applied_version a SET version = v.version
                 FROM unnest(?::text[], ?::uuid[], ?::bigint[]) AS v(t, i, version)

@@ -33,6 +33,8 @@ class BatchApplyTest {
     EntityManager em;
     @Inject
     javax.sql.DataSource dataSource;
+    @Inject
+    jakarta.transaction.UserTransaction transactions;
 
     @Test
     void aBatchKeepsTheVersionGuardPerEventAndARedeliveredBatchChangesNothing() throws java.sql.SQLException {
@@ -67,6 +69,40 @@ class BatchApplyTest {
                 publisher.createStatement().execute("SELECT pg_advisory_unlock_all()"); // the connection goes back to the pool
             }
         }
+    }
+
+    /**
+     * A new aggregate's guard row is created at the version its batch brings it to: a second consumer applying the
+     * same events meanwhile (a redelivery to the instance that took a partition over) waits for the first one's row,
+     * then finds them applied. Without the locking read it would apply them a second time.
+     */
+    @Test
+    void twoConsumersApplyingTheSameNewAggregateAtOnceApplyItOnce() throws Exception {
+        UUID zone = UUID.randomUUID();
+        UUID project = UUID.randomUUID();
+        store.applyBatch(List.of(event(RegistryEvents.zone(zone, 1, "T92", "T93", "INDUSTRIAL_PARK", "IN_OPERATION", 100, 40))));
+        List<RegistryEvent> batch = List.of(
+                event(RegistryEvents.project(project, 1, zone, "FDI", 1_000_000, "USD", 10, "OPERATING")),
+                event(RegistryEvents.project(project, 2, zone, "FDI", 2_000_000, "USD", 20, "OPERATING")));
+        java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            transactions.begin();
+            assertEquals(List.of(Outcome.APPLIED, Outcome.APPLIED), store.applyBatch(batch)); // uncommitted: the rows held
+            java.util.concurrent.Future<List<Outcome>> other = second.submit(() -> store.applyBatch(batch));
+            Thread.sleep(500); // the other consumer reaches the guard and waits on this transaction's new row
+            assertEquals(false, other.isDone(), "the second consumer waits for the first one's guard row");
+            transactions.commit();
+            assertEquals(List.of(Outcome.DUPLICATE, Outcome.DUPLICATE), other.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            second.shutdownNow();
+        }
+        assertEquals(2L, number("SELECT version FROM applied_version WHERE aggregate_id = ?1", project));
+        assertEquals(2L, number("SELECT count(*) FROM project_state_history WHERE project_id = ?1", project));
+    }
+
+    @Transactional
+    long number(String sql, UUID id) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
     }
 
     private RegistryEvent event(String value) {
