@@ -1,5 +1,7 @@
 package vn.izone.metrics.aggregates;
 
+import vn.izone.metrics.indicators.Scope;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,7 +55,6 @@ final class ScopeRows {
     private static final String READ_VALUES =
             "SELECT scope_key, figure, sum(value) FROM scope_value WHERE scope_key = ANY(?) GROUP BY scope_key, figure";
     static final String READ_ZONE_VALUES = "SELECT scope_key, figure, value FROM scope_value WHERE scope_key = ANY(?)";
-    private static final String ZONE_KEY = "zone:";
     // By the primary key's (scope, shard) range: the rows of one shard of a scope, nothing of its other shards.
     // (a lateral probe per pair: a plain join with the pairs hashed the whole table)
     private static final String READ_SHARD_VALUES = "SELECT p.k, p.s, v.figure, v.value FROM unnest(?::text[], ?::int[]) AS p(k, s)"
@@ -177,7 +178,7 @@ final class ScopeRows {
         // A zone's rows are all on one shard (Aggregates.ZONE_SHARD): nothing to group, and Sums.add would add up any
         // second row exactly all the same. Grouping them cost PostgreSQL 2/3 of the read (EXPLAIN ANALYZE, 25 zones:
         // 3.0 -> 0.9 ms), and the applying transaction reads its zones' sums on every batch.
-        boolean zones = keys.stream().allMatch(k -> k.startsWith(ZONE_KEY));
+        boolean zones = keys.stream().allMatch(Scope::isZoneKey);
         try (PreparedStatement q = c.prepareStatement(zones ? READ_ZONE_VALUES : READ_VALUES)) {
             q.setArray(1, array);
             try (ResultSet rs = q.executeQuery()) {

@@ -75,6 +75,13 @@ public record Scope(Type type, String code) {
         return type.slug + ":" + code;
     }
 
+    /** Whether the key is a zone's own scope ({@code zone:<id>}; not {@code zone-kind:…}), without parsing it. */
+    public static boolean isZoneKey(String key) {
+        return key.startsWith(ZONE_KEY_PREFIX);
+    }
+
+    private static final String ZONE_KEY_PREFIX = Type.ZONE.slug + ":";
+
     public static Scope ofKey(String key) {
         int colon = key.indexOf(':');
         if (colon < 0) {

@@ -3,6 +3,7 @@ package vn.izone.metrics.publish;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.izone.metrics.indicators.Scope;
 import vn.izone.metrics.store.Jdbc;
 
 import java.sql.Timestamp;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * The scopes whose published snapshot is behind the state, with a version per (scope, shard). An applying
@@ -30,8 +30,6 @@ import java.util.TreeSet;
 public class PublishQueue {
     /** The shard of every zone's marks (see {@link #markChanged}). */
     public static final int ZONE_MARKS = 0;
-    /** How a zone's scope key starts (indicators/Scope). */
-    private static final String ZONE_PREFIX = "zone:";
 
     private final EntityManager em;
     private final Jdbc jdbc;
@@ -66,7 +64,7 @@ public class PublishQueue {
         int zoneShard = replay ? Shard.REBUILD : ZONE_MARKS;
         List<String> keys = new ArrayList<>(changed);
         List<Integer> shards = new ArrayList<>(keys.size());
-        keys.forEach(key -> shards.add(key.startsWith(ZONE_PREFIX) ? zoneShard : shard));
+        keys.forEach(key -> shards.add(Scope.isZoneKey(key) ? zoneShard : shard));
         Map<String, Long> versions = new HashMap<>();
         if (keys.isEmpty()) {
             return versions;
@@ -84,7 +82,7 @@ public class PublishQueue {
                 s.setArray(3, c.createArrayOf("integer", shards.toArray()));
                 try (var rs = s.executeQuery()) {
                     while (rs.next()) {
-                        if (rs.getString(1).startsWith(ZONE_PREFIX)) {
+                        if (Scope.isZoneKey(rs.getString(1))) {
                             versions.put(rs.getString(1), rs.getLong(3));
                         }
                     }
