@@ -22,9 +22,17 @@ import java.util.Optional;
 /**
  * The snapshots boards read. A snapshot replaces the stored one only if it is newer, so a redelivered or
  * reordered snapshot never moves a figure backwards; every snapshot is kept once in the history.
+ * <p>
+ * The latest of a scope is a row of its head fields pointing at its JSON in the history ({@link #LATEST}): each
+ * snapshot's JSON is written once. Written twice, it was most of reporting's PostgreSQL work on the board's live path
+ * (docs/performance.md, session 15); a foreign key keeps the pointer from ever dangling.
  */
 @ApplicationScoped
 public class IndicatorStore {
+    /** The latest snapshot of each scope ({@code s}) with its JSON ({@code h.payload}). */
+    static final String LATEST =
+            "indicator_snapshot s JOIN indicator_history h ON h.scope_key = s.scope_key AND h.computed_at = s.computed_at";
+
     private final EntityManager em;
     private final ObjectMapper json;
     private final DataSource dataSource;
@@ -101,10 +109,10 @@ public class IndicatorStore {
             List<Received> candidates = new java.util.ArrayList<>(newest.values());
             int[] changed;
             try (PreparedStatement latest = c.prepareStatement("""
-                    INSERT INTO indicator_snapshot (scope_key, scope_type, scope_code, scope_name, payload, computed_at, received_at,
+                    INSERT INTO indicator_snapshot (scope_key, scope_type, scope_code, scope_name, computed_at, received_at,
                         province_code, former_province_code)
-                    VALUES (?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, ?)
-                    ON CONFLICT (scope_key) DO UPDATE SET scope_name = EXCLUDED.scope_name, payload = EXCLUDED.payload,
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (scope_key) DO UPDATE SET scope_name = EXCLUDED.scope_name,
                         computed_at = EXCLUDED.computed_at, received_at = EXCLUDED.received_at,
                         province_code = COALESCE(EXCLUDED.province_code, indicator_snapshot.province_code),
                         former_province_code = COALESCE(EXCLUDED.former_province_code, indicator_snapshot.former_province_code)
@@ -115,11 +123,10 @@ public class IndicatorStore {
                     latest.setString(2, h.scopeType() == null ? "" : h.scopeType());
                     latest.setString(3, h.scopeCode() == null ? "" : h.scopeCode());
                     latest.setString(4, h.scopeName());
-                    latest.setBytes(5, r.json());
-                    latest.setTimestamp(6, Timestamp.from(r.computedAt()));
-                    latest.setTimestamp(7, receivedAt);
-                    latest.setString(8, h.provinceCode());
-                    latest.setString(9, h.formerProvinceCode());
+                    latest.setTimestamp(5, Timestamp.from(r.computedAt()));
+                    latest.setTimestamp(6, receivedAt);
+                    latest.setString(7, h.provinceCode());
+                    latest.setString(8, h.formerProvinceCode());
                     latest.addBatch();
                 }
                 changed = latest.executeBatch();
@@ -137,7 +144,7 @@ public class IndicatorStore {
     /** The stored JSON of a scope's latest snapshot, as received: one primary-key read, no parsing. */
     public Optional<String> latestJson(String scopeKey) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT payload FROM indicator_snapshot WHERE scope_key = ?")) {
+             PreparedStatement q = c.prepareStatement("SELECT h.payload FROM " + LATEST + " WHERE s.scope_key = ?")) {
             q.setString(1, scopeKey);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -150,7 +157,7 @@ public class IndicatorStore {
     @Transactional
     public Optional<JsonNode> latest(String scopeKey) {
         @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT payload FROM indicator_snapshot WHERE scope_key = ?1")
+        List<String> rows = em.createNativeQuery("SELECT h.payload FROM " + LATEST + " WHERE s.scope_key = ?1")
                 .setParameter(1, scopeKey).getResultList();
         return rows.stream().findFirst().map(this::parse);
     }
@@ -158,7 +165,7 @@ public class IndicatorStore {
     @Transactional
     public List<JsonNode> latestOfType(String scopeType) {
         @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT payload FROM indicator_snapshot WHERE scope_type = ?1 ORDER BY scope_code")
+        List<String> rows = em.createNativeQuery("SELECT h.payload FROM " + LATEST + " WHERE s.scope_type = ?1 ORDER BY s.scope_code")
                 .setParameter(1, scopeType).getResultList();
         return rows.stream().map(this::parse).toList();
     }
@@ -167,7 +174,7 @@ public class IndicatorStore {
     @Transactional
     public java.util.Map<String, JsonNode> latestOfKind(String kindScopeType, String kind) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT scope_code, payload FROM indicator_snapshot WHERE scope_type = ?1 AND scope_code LIKE ?2 ORDER BY scope_code")
+        List<Object[]> rows = em.createNativeQuery("SELECT s.scope_code, h.payload FROM " + LATEST + " WHERE s.scope_type = ?1 AND s.scope_code LIKE ?2 ORDER BY s.scope_code")
                 .setParameter(1, kindScopeType).setParameter(2, "%:" + kind).getResultList();
         java.util.Map<String, JsonNode> byParent = new java.util.LinkedHashMap<>();
         for (Object[] r : rows) {
@@ -185,12 +192,12 @@ public class IndicatorStore {
         String column = former ? "former_province_code" : "province_code";
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT s.payload, COALESCE(s.province_code, p.province_code), COALESCE(s.former_province_code, p.former_province_code),
+                SELECT h.payload, COALESCE(s.province_code, p.province_code), COALESCE(s.former_province_code, p.former_province_code),
                        p.kind, p.status, CASE WHEN s.%1$s IS NOT NULL THEN 'snapshot' ELSE p.source END
-                FROM indicator_snapshot s LEFT JOIN zone_place p ON p.zone_id = s.scope_code
+                FROM %2$s LEFT JOIN zone_place p ON p.zone_id = s.scope_code
                 WHERE s.scope_type = 'ZONE' AND COALESCE(s.%1$s, p.%1$s) = ?1
                 ORDER BY s.scope_name, s.scope_code
-                """.formatted(column)).setParameter(1, code).getResultList();
+                """.formatted(column, LATEST)).setParameter(1, code).getResultList();
         return rows.stream().map(r -> {
             ObjectNode zone = (ObjectNode) parse((String) r[0]);
             ObjectNode place = zone.putObject("place");
