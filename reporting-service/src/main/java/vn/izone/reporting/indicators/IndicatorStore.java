@@ -141,7 +141,7 @@ public class IndicatorStore {
         });
     }
 
-    /** The stored JSON of a scope's latest snapshot, as received: one primary-key read, no parsing. */
+    /** The stored JSON of a scope's latest snapshot, as received: two primary-key probes (latest, then its history row), no parsing. */
     public Optional<String> latestJson(String scopeKey) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement q = c.prepareStatement("SELECT h.payload FROM " + LATEST + " WHERE s.scope_key = ?")) {
