@@ -3,6 +3,7 @@ package vn.izone.metrics.aggregates;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.izone.metrics.indicators.Scope;
 import vn.izone.metrics.store.Jdbc;
+import vn.izone.metrics.store.RoundTrip;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The incremental aggregates. When events touch zones, {@link #refresh} recomputes those zones' {@link Sums} from
@@ -80,12 +84,12 @@ public class Aggregates {
         }
         UUID[] ids = new TreeSet<>(zones).toArray(UUID[]::new);
         return jdbc.inTransaction(c -> {
-            LockedZones lockedZones = lockZones(c, ids);
+            LockedZones lockedZones = lockZones(c, ids, projectChanges.after());
             Map<UUID, Locked> locked = lockedZones.locked();
             Map<UUID, ZoneFigures.ZoneRow> zoneRows = lockedZones.rows();
             // Under the zones' locks the stored sums are those of every committed row (every writer of a zone's
             // state folds it in its own transaction under this lock), so a difference folded into them is exact.
-            java.util.Set<UUID> byDifference = new java.util.HashSet<>();
+            Set<UUID> byDifference = new HashSet<>();
             if (projectChanges.known()) {
                 for (UUID id : ids) {
                     ZoneFigures.ZoneRow row = zoneRows.get(id);
@@ -94,13 +98,13 @@ public class Aggregates {
                     }
                 }
             }
-            UUID[] recomputed = java.util.Arrays.stream(ids).filter(id -> !byDifference.contains(id)).toArray(UUID[]::new);
+            UUID[] recomputed = Arrays.stream(ids).filter(id -> !byDifference.contains(id)).toArray(UUID[]::new);
             // A project moves none of its zone's report periods: a zone moved by difference is read without them
             // (a zone's 25 periods were half of the rows, and of the time, of this read; pg_stat_statements); the
             // others get their periods added to what the lock's round trip read
             Map<String, Sums> before = lockedZones.sumsWithoutPeriods();
             if (recomputed.length > 0) {
-                ScopeRows.readPeriods(c, c.createArrayOf("text", java.util.Arrays.stream(recomputed).map(Aggregates::zoneKey).toArray()),
+                ScopeRows.readPeriods(c, c.createArrayOf("text", Arrays.stream(recomputed).map(Aggregates::zoneKey).toArray()),
                         before, true);
             }
             Map<UUID, List<ZoneFigures.ProjectRow>> projects = projectRows(c, recomputed);
@@ -239,7 +243,7 @@ public class Aggregates {
      * The versions are read before the rows, so the rows are at least as new as the version returned with them: a
      * change committed in between takes a new version, which the next round reads.
      */
-    public Map<String, ZoneSums> readZones(Collection<String> zoneKeys, java.util.function.Function<String, Long> held) {
+    public Map<String, ZoneSums> readZones(Collection<String> zoneKeys, Function<String, Long> held) {
         return jdbc.inTransaction(c -> {
             Map<String, Long> versions = new HashMap<>();
             try (PreparedStatement q = c.prepareStatement("SELECT zone_id, periods_version FROM zone_figures WHERE zone_id = ANY(?)")) {
@@ -256,7 +260,7 @@ public class Aggregates {
             if (!withPeriods.isEmpty()) {
                 ScopeRows.readPeriods(c, c.createArrayOf("text", withPeriods.toArray()), sums, true);
             }
-            Set<String> included = new java.util.HashSet<>(withPeriods);
+            Set<String> included = new HashSet<>(withPeriods);
             Map<String, ZoneSums> out = new LinkedHashMap<>();
             for (String key : zoneKeys) {
                 // a zone without a row (nothing applied to it) has no periods: NO_PERIODS_VERSION, never a stored one
@@ -291,42 +295,55 @@ public class Aggregates {
      * sums without the report periods. In one round trip (a prepared statement of four, each run after the one before
      * it: the sums are read once the locks are held): on a machine whose cores are busy each round trip to PostgreSQL
      * cost a few milliseconds of waiting, and these were four of the applying transaction's ~17 (wall-clock profile,
-     * session 14).
+     * session 14). {@code alongside}: a part that goes in the same round trip (the batch's projects as it left them).
      */
-    private static LockedZones lockZones(Connection c, UUID[] ids) throws SQLException {
+    private static LockedZones lockZones(Connection c, UUID[] ids, RoundTrip.Part alongside) throws SQLException {
         Map<UUID, Locked> stored = new HashMap<>();
         Map<UUID, ZoneFigures.ZoneRow> rows = new HashMap<>();
         Map<String, Sums> sums = new HashMap<>();
         for (UUID id : ids) {
             sums.put(zoneKey(id), Sums.empty());
         }
-        try (PreparedStatement q = c.prepareStatement(LOCK_AND_READ_ZONES)) {
-            java.sql.Array zones = c.createArrayOf("uuid", ids);
-            q.setArray(1, zones);
-            q.setArray(2, zones);
-            q.setArray(3, zones);
-            q.setArray(4, c.createArrayOf("text", sums.keySet().toArray()));
-            q.execute(); // the insert's count
-            q.getMoreResults();
-            try (ResultSet rs = q.getResultSet()) {
-                while (rs.next()) {
-                    stored.put((UUID) rs.getObject(1), new Locked(List.of((String[]) rs.getArray(2).getArray()), rs.getLong(3)));
+        RoundTrip.Part lock = new RoundTrip.Part() {
+            @Override
+            public String sql() {
+                return LOCK_AND_READ_ZONES;
+            }
+
+            @Override
+            public int bind(Connection c, PreparedStatement q, int first) throws SQLException {
+                java.sql.Array zones = c.createArrayOf("uuid", ids);
+                q.setArray(first, zones);
+                q.setArray(first + 1, zones);
+                q.setArray(first + 2, zones);
+                q.setArray(first + 3, c.createArrayOf("text", sums.keySet().toArray()));
+                return first + 4;
+            }
+
+            @Override
+            public void read(PreparedStatement q) throws SQLException {
+                q.getMoreResults(); // past the insert's count
+                try (ResultSet rs = q.getResultSet()) {
+                    while (rs.next()) {
+                        stored.put((UUID) rs.getObject(1), new Locked(List.of((String[]) rs.getArray(2).getArray()), rs.getLong(3)));
+                    }
+                }
+                q.getMoreResults();
+                try (ResultSet rs = q.getResultSet()) {
+                    while (rs.next()) {
+                        UUID id = (UUID) rs.getObject(1);
+                        rows.put(id, new ZoneFigures.ZoneRow(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBigDecimal(10),
+                                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13)));
+                    }
+                }
+                q.getMoreResults();
+                try (ResultSet rs = q.getResultSet()) {
+                    ScopeRows.addValues(rs, sums);
                 }
             }
-            q.getMoreResults();
-            try (ResultSet rs = q.getResultSet()) {
-                while (rs.next()) {
-                    UUID id = (UUID) rs.getObject(1);
-                    rows.put(id, new ZoneFigures.ZoneRow(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBigDecimal(10),
-                            rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13)));
-                }
-            }
-            q.getMoreResults();
-            try (ResultSet rs = q.getResultSet()) {
-                ScopeRows.addValues(rs, sums);
-            }
-        }
+        };
+        RoundTrip.run(c, Arrays.asList(lock, alongside));
         return new LockedZones(stored, rows, sums);
     }
 

@@ -1,5 +1,8 @@
 package vn.izone.metrics.aggregates;
 
+import vn.izone.metrics.store.RoundTrip;
+import vn.izone.metrics.store.VersionGuard;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,9 +10,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What a batch of project events did to the projects' current rows: each project's row before the batch (read,
@@ -20,37 +26,66 @@ import java.util.UUID;
  */
 public final class ProjectChanges {
     /** No batch of projects: every touched zone is recomputed from its rows. */
-    public static final ProjectChanges NONE = new ProjectChanges(null, List.of());
+    public static final ProjectChanges NONE = new ProjectChanges(null);
 
     private static final String ROWS = """
             SELECT zone_id, origin, status, capital_amount, capital_currency, leased_area_ha, workers
             FROM project_state WHERE project_id = ANY(?)""";
 
     private final UUID[] ids;
-    private final List<ZoneFigures.ProjectRow> before;
+    private List<ZoneFigures.ProjectRow> before = List.of();
     private List<ZoneFigures.ProjectRow> after = List.of();
 
-    private ProjectChanges(UUID[] ids, List<ZoneFigures.ProjectRow> before) {
+    private ProjectChanges(UUID[] ids) {
         this.ids = ids;
-        this.before = before;
     }
 
-    /** Before the batch writes them: the projects' current rows, locked until the batch commits. */
-    public static ProjectChanges before(Connection c, Collection<UUID> projectIds) throws SQLException {
-        UUID[] ids = projectIds.toArray(UUID[]::new);
-        return new ProjectChanges(ids, read(c, ids, " ORDER BY project_id FOR UPDATE"));
+    /** A batch of these projects' events: their rows before and after it are read by {@link #before()} and {@link #after()}. */
+    public static ProjectChanges of(Collection<UUID> projectIds) {
+        return new ProjectChanges(projectIds.toArray(UUID[]::new));
     }
 
-    /** After the batch wrote them: the projects' rows as they now are (none for a project withdrawn). */
-    public void after(Connection c) throws SQLException {
-        if (ids != null) {
-            after = read(c, ids, "");
-        }
+    /**
+     * Before the batch writes them: the projects' current rows, locked until the batch commits, as a part of the round
+     * trip that locks the batch's version guard rows ({@link VersionGuard#lock}).
+     */
+    public RoundTrip.Part before() {
+        return rowsPart(ROWS + " ORDER BY project_id FOR UPDATE", rows -> before = rows);
+    }
+
+    /**
+     * After the batch wrote them: the projects' rows as they now are (none for a project withdrawn), as a part of the
+     * round trip that locks the zones ({@link Aggregates#refresh}); null for {@link #NONE}.
+     */
+    RoundTrip.Part after() {
+        return ids == null ? null : rowsPart(ROWS, rows -> after = rows);
+    }
+
+    private RoundTrip.Part rowsPart(String sql, Consumer<List<ZoneFigures.ProjectRow>> read) {
+        return new RoundTrip.Part() {
+            @Override
+            public String sql() {
+                return sql;
+            }
+
+            @Override
+            public int bind(Connection c, PreparedStatement q, int first) throws SQLException {
+                q.setArray(first, c.createArrayOf("uuid", ids));
+                return first + 1;
+            }
+
+            @Override
+            public void read(PreparedStatement q) throws SQLException {
+                try (ResultSet rs = q.getResultSet()) {
+                    read.accept(rows(rs, ids.length));
+                }
+            }
+        };
     }
 
     /** The zones the projects counted in before the batch (what a second read of their rows would say). */
-    public java.util.Set<UUID> zonesBefore() {
-        java.util.Set<UUID> zones = new java.util.HashSet<>();
+    public Set<UUID> zonesBefore() {
+        Set<UUID> zones = new HashSet<>();
         before.forEach(r -> zones.add(r.zoneId()));
         return zones;
     }
@@ -76,19 +111,11 @@ public final class ProjectChanges {
         return out;
     }
 
-    private static List<ZoneFigures.ProjectRow> read(Connection c, UUID[] ids, String tail) throws SQLException {
-        List<ZoneFigures.ProjectRow> rows = new ArrayList<>(ids.length);
-        if (ids.length == 0) {
-            return rows;
-        }
-        try (PreparedStatement q = c.prepareStatement(ROWS + tail)) {
-            q.setArray(1, c.createArrayOf("uuid", ids));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new ZoneFigures.ProjectRow((UUID) rs.getObject(1), rs.getString(2), rs.getString(3),
-                            rs.getBigDecimal(4), rs.getString(5), rs.getBigDecimal(6), (Integer) rs.getObject(7)));
-                }
-            }
+    private static List<ZoneFigures.ProjectRow> rows(ResultSet rs, int expected) throws SQLException {
+        List<ZoneFigures.ProjectRow> rows = new ArrayList<>(expected);
+        while (rs.next()) {
+            rows.add(new ZoneFigures.ProjectRow((UUID) rs.getObject(1), rs.getString(2), rs.getString(3),
+                    rs.getBigDecimal(4), rs.getString(5), rs.getBigDecimal(6), (Integer) rs.getObject(7)));
         }
         return rows;
     }

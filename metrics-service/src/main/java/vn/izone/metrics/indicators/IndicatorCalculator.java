@@ -2,19 +2,24 @@ package vn.izone.metrics.indicators;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import vn.izone.metrics.aggregates.Aggregates;
 import vn.izone.metrics.aggregates.Sums;
+import vn.izone.metrics.rates.ExchangeRate;
 import vn.izone.metrics.rates.ExchangeRates;
-import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A scope's indicators: live from the incremental aggregates ({@link #incremental}), and on past dates (asOf,
@@ -74,7 +79,7 @@ public class IndicatorCalculator {
         if (scope.ofKind("INDUSTRIAL_PARK") == null) {
             return indicators;
         }
-        Map<String, Indicators.KindFigures> kinds = new java.util.TreeMap<>();
+        Map<String, Indicators.KindFigures> kinds = new TreeMap<>();
         for (String kind : KINDS) {
             Indicators part = groupedWithoutKinds(scope.ofKind(kind), asOf, reportedBy);
             if (part.zones().total() > 0) {
@@ -120,12 +125,17 @@ public class IndicatorCalculator {
      */
     @Transactional
     public List<Indicators> fromSums(List<Scope> scopes, Map<String, Sums> sums, Map<String, List<Indicators.PeriodFigures>> periods) {
-        java.util.Optional<vn.izone.metrics.rates.ExchangeRate> usd = rates.on("USD", LocalDate.now()); // once per round, not per scope
+        return fromSums(scopes, sums, periods, rates.on("USD", LocalDate.now())); // once per round, not per scope
+    }
+
+    /** {@link #fromSums(List, Map, Map)} at the USD rate given (a publishing round reads it with its marks). */
+    public List<Indicators> fromSums(List<Scope> scopes, Map<String, Sums> sums, Map<String, List<Indicators.PeriodFigures>> periods,
+                                     Optional<ExchangeRate> usd) {
         List<Indicators> out = new ArrayList<>(scopes.size());
         for (Scope scope : scopes) {
             Indicators indicators = fromSums(scope, sums.get(scope.key()), usd, periods.get(scope.key()));
             if (scope.ofKind(KINDS.get(0)) != null) {
-                Map<String, Indicators.KindFigures> kinds = new java.util.TreeMap<>();
+                Map<String, Indicators.KindFigures> kinds = new TreeMap<>();
                 for (String kind : KINDS) {
                     Sums part = sums.get(scope.ofKind(kind).key());
                     if (part.count("zones.total") > 0) {
@@ -140,12 +150,12 @@ public class IndicatorCalculator {
     }
 
     /** The indicators the sums stand for: the same figures, basis texts and rounding as the grouping queries. */
-    Indicators fromSums(Scope scope, Sums s, java.util.Optional<vn.izone.metrics.rates.ExchangeRate> usdRate) {
+    Indicators fromSums(Scope scope, Sums s, Optional<ExchangeRate> usdRate) {
         return fromSums(scope, s, usdRate, null);
     }
 
-    /** {@link #fromSums(Scope, Sums, java.util.Optional)}, with the scope's periods given (null: computed from the sums). */
-    Indicators fromSums(Scope scope, Sums s, java.util.Optional<vn.izone.metrics.rates.ExchangeRate> usdRate,
+    /** {@link #fromSums(Scope, Sums, Optional)}, with the scope's periods given (null: computed from the sums). */
+    Indicators fromSums(Scope scope, Sums s, Optional<ExchangeRate> usdRate,
                         List<Indicators.PeriodFigures> periods) {
         Map<String, Indicators.Capital> capital = new LinkedHashMap<>();
         capital.put("USD", new Indicators.Capital(dec(s.get("capital.USD.fdi")), dec(s.get("capital.USD.domestic"))));
@@ -175,7 +185,7 @@ public class IndicatorCalculator {
     }
 
     private static Indicators.Zones zones(Sums s) {
-        Map<String, Long> byStatus = new java.util.TreeMap<>();
+        Map<String, Long> byStatus = new TreeMap<>();
         s.forEachWithPrefix("status:", (k, v) -> byStatus.put(k, v.longValueExact()));
         return new Indicators.Zones(s.count("zones.total"), s.count("zones.planned"), s.count("zones.established"),
                 s.count("zones.operating"), s.count("zones.removed"), byStatus);
@@ -216,7 +226,7 @@ public class IndicatorCalculator {
             return scope.type() == Scope.Type.NATIONAL ? "Việt Nam" : scope.code();
         }
         Map<String, BigDecimal> names = s.withPrefix(prefix);
-        return names.isEmpty() ? null : ((java.util.TreeMap<String, BigDecimal>) names).lastKey();
+        return names.isEmpty() ? null : ((TreeMap<String, BigDecimal>) names).lastKey();
     }
 
     /** The earliest (or latest) counted date under the prefix. */
@@ -225,22 +235,22 @@ public class IndicatorCalculator {
         if (dates.isEmpty()) {
             return null;
         }
-        java.util.TreeMap<String, BigDecimal> sorted = (java.util.TreeMap<String, BigDecimal>) dates; // ISO dates sort as dates
+        TreeMap<String, BigDecimal> sorted = (TreeMap<String, BigDecimal>) dates; // ISO dates sort as dates
         return LocalDate.parse(earliest ? sorted.firstKey() : sorted.lastKey());
     }
 
-    private static final java.util.Comparator<Indicators.PeriodFigures> PERIOD_ORDER = java.util.Comparator
-            .comparing(Indicators.PeriodFigures::periodEnd, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
-            .thenComparing(Indicators.PeriodFigures::year, java.util.Comparator.reverseOrder())
+    private static final Comparator<Indicators.PeriodFigures> PERIOD_ORDER = Comparator
+            .comparing(Indicators.PeriodFigures::periodEnd, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Indicators.PeriodFigures::year, Comparator.reverseOrder())
             .thenComparing(Indicators.PeriodFigures::periodKind)
-            .thenComparing(Indicators.PeriodFigures::number, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()));
+            .thenComparing(Indicators.PeriodFigures::number, Comparator.nullsLast(Comparator.reverseOrder()));
 
     /** The period figures the sums hold, the latest period first (as the grouping query orders them). */
     static List<Indicators.PeriodFigures> periodsOf(Sums s) {
         Map<String, Map<String, BigDecimal>> periods = new LinkedHashMap<>();
         s.forEachWithPrefix("period:", (k, v) -> { // any order: the list is sorted at the end
             int cut = k.lastIndexOf('|');
-            periods.computeIfAbsent(k.substring(0, cut), p -> new java.util.HashMap<>()).put(k.substring(cut + 1), v);
+            periods.computeIfAbsent(k.substring(0, cut), p -> new HashMap<>()).put(k.substring(cut + 1), v);
         });
         // each period's earliest start and latest end, in one pass each ("periodStart:<period>|<ISO date>"), not one
         // pass over every period's dates per period
@@ -264,7 +274,7 @@ public class IndicatorCalculator {
 
     /** The earliest (or latest) date counted under {@code prefix} for each period, by period. ISO dates sort as dates. */
     private static Map<String, String> datesByPeriod(Sums s, String prefix, boolean earliest) {
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         s.forEachWithPrefix(prefix, (k, v) -> {
             int cut = k.lastIndexOf('|');
             String date = k.substring(cut + 1);
@@ -370,7 +380,7 @@ public class IndicatorCalculator {
 
     /** USD and VND capital combined with the USD rate valid on the date, or null when none is stored. */
     private static Indicators.CombinedCapital combined(Map<String, Indicators.Capital> capital,
-                                                       java.util.Optional<vn.izone.metrics.rates.ExchangeRate> usdRate) {
+                                                       Optional<ExchangeRate> usdRate) {
         return usdRate.map(rate -> {
             BigDecimal usd = capital.get("USD").fdi().add(capital.get("USD").domestic());
             BigDecimal vnd = capital.get("VND").fdi().add(capital.get("VND").domestic());

@@ -10,8 +10,8 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.smallrye.reactive.messaging.TracingMetadata;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,16 +22,19 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
-import vn.izone.metrics.events.Acks;
 import vn.izone.metrics.aggregates.Aggregates;
 import vn.izone.metrics.aggregates.Sums;
 import vn.izone.metrics.aggregates.SumsCache;
+import vn.izone.metrics.events.Acks;
 import vn.izone.metrics.publish.PublishQueue;
 import vn.izone.web.metrics.StageTimers;
 import vn.izone.web.tracing.TraceContext;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -92,6 +95,8 @@ public class IndicatorPublisher {
     @Inject
     PublishQueue queue;
     @Inject
+    RoundOpening opening;
+    @Inject
     Aggregates aggregates;
     /** The sums of the scopes above zones as last read (the lane above zones only). */
     @Inject
@@ -123,8 +128,8 @@ public class IndicatorPublisher {
     private final Lane above = new Lane(PublishQueue.Lane.ABOVE_ZONES);
     private final AtomicLong dueScopes = new AtomicLong();
     private final AtomicLong oldestChangeMillis = new AtomicLong();
-    private final java.util.Map<PublishQueue.Lane, Timer> rounds = new java.util.EnumMap<>(PublishQueue.Lane.class);
-    private final java.util.Map<PublishQueue.Lane, Timer> appliedToAcknowledged = new java.util.EnumMap<>(PublishQueue.Lane.class);
+    private final Map<PublishQueue.Lane, Timer> rounds = new EnumMap<>(PublishQueue.Lane.class);
+    private final Map<PublishQueue.Lane, Timer> appliedToAcknowledged = new EnumMap<>(PublishQueue.Lane.class);
     private volatile boolean stopping;
     /** When the consumer last applied a backlog's batch ({@link #appliedEventsAged}). */
     private volatile long behindSeenAt;
@@ -149,12 +154,12 @@ public class IndicatorPublisher {
         for (PublishQueue.Lane lane : PublishQueue.Lane.values()) {
             rounds.put(lane, StageTimers.stage("izone.indicators.publish.round",
                             "One publishing round of a lane (zones, above_zones): compute, send, acknowledged")
-                    .tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("lane", lane.name().toLowerCase(Locale.ROOT))
                     .register(meters));
             appliedToAcknowledged.put(lane, StageTimers.stage("izone.indicators.applied.to.acknowledged",
                         "From the first batch committed since a lane's last drain began to the end of the next"
                             + " drain: its snapshots acknowledged by Kafka (the bench's freshness breakdown)")
-                    .tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("lane", lane.name().toLowerCase(Locale.ROOT))
                     .register(meters));
         }
         Gauge.builder("izone.indicators.kept.figures", kept, SumsCache::figuresKept)
@@ -316,22 +321,24 @@ public class IndicatorPublisher {
     }
 
     /**
-     * One round of a lane: reads its due scopes, claims them, reads their marks' versions, reads their sums (the lane
-     * above zones from the sums it keeps, reading again only the shards whose version moved, {@link SumsCache}),
-     * computes and sends them, waits for Kafka, then records the marks as read as published. Nothing is recorded if
-     * Kafka does not acknowledge.
+     * One round of a lane: takes its due scopes ({@link PublishQueue#take}), reads their marks' versions and the day's
+     * USD rate ({@link RoundOpening}), reads their sums (the lane above zones from the sums it keeps, reading again only
+     * the shards whose version moved, {@link SumsCache}), computes and sends them, waits for Kafka, then records the
+     * marks as read as published. Four round trips to PostgreSQL with the commit. Nothing is recorded if Kafka does not
+     * acknowledge.
      */
     @Transactional
     public int publishDue(PublishQueue.Lane lane) {
         Timer.Sample sample = Timer.start();
         java.time.Instant readAt = java.time.Instant.now();
-        List<String> due = queue.due(lane, roundSize(lane));
+        PublishQueue.Taken taken = queue.take(lane, roundSize(lane)); // a scope another instance publishes stays due here
+        List<String> due = taken.due();
         if (due.isEmpty()) {
             return 0;
         }
-        List<String> claimed = queue.claim(due); // another instance publishing a scope keeps it; it stays due here
+        List<String> claimed = taken.claimed();
         boolean zoneLane = lane == PublishQueue.Lane.ZONES;
-        Map<String, SpanContext> causes = new java.util.HashMap<>();
+        Map<String, SpanContext> causes = new HashMap<>();
         List<SpanContext> links = new ArrayList<>();
         if (zoneLane) {
             for (String key : claimed) {
@@ -346,20 +353,21 @@ public class IndicatorPublisher {
                 links.add(batch);
             }
         }
-        Span round = TraceContext.startBatch(tracer.spanBuilder("publish indicators " + lane.name().toLowerCase(java.util.Locale.ROOT))
+        Span round = TraceContext.startBatch(tracer.spanBuilder("publish indicators " + lane.name().toLowerCase(Locale.ROOT))
                 .setSpanKind(SpanKind.INTERNAL)
-                .setAttribute("izone.indicators.lane", lane.name().toLowerCase(java.util.Locale.ROOT))
+                .setAttribute("izone.indicators.lane", lane.name().toLowerCase(Locale.ROOT))
                 .setAttribute("izone.indicators.scopes", (long) claimed.size()), links);
         TraceContext.within(round, () -> {
             List<Scope> scopes = claimed.stream().map(Scope::ofKey).toList();
             List<String> keys = IndicatorCalculator.keysOf(scopes);
             // the marks before the sums: whatever is applied after this read is due again
-            Map<String, List<PublishQueue.Mark>> marks = queue.marks(keys);
+            RoundOpening.Read start = opening.read(keys, java.time.LocalDate.now());
+            Map<String, List<PublishQueue.Mark>> marks = start.marks();
             Map<String, Sums> sums;
-            Map<String, List<Indicators.PeriodFigures>> periods = new java.util.HashMap<>();
+            Map<String, List<Indicators.PeriodFigures>> periods = new HashMap<>();
             if (zoneLane) {
                 heldPeriods.startRound();
-                sums = new java.util.HashMap<>();
+                sums = new HashMap<>();
                 kept.zones(keys, marks, heldPeriods::version, aggregates::readZones).forEach((key, zone) -> {
                     sums.put(key, zone.sums());
                     periods.put(key, heldPeriods.of(key, zone));
@@ -372,7 +380,7 @@ public class IndicatorPublisher {
             } else {
                 sums = aggregates.read(keys);
             }
-            List<Indicators> computed = calculator.fromSums(scopes, sums, periods);
+            List<Indicators> computed = calculator.fromSums(scopes, sums, periods, start.usd());
             sums.values().forEach(Sums::dropViews);
             List<CompletableFuture<Void>> acks = new ArrayList<>(computed.size());
             Emitter<String> producer = zoneLane ? zoneEmitter : emitter;

@@ -3,6 +3,7 @@ package vn.izone.metrics.rates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.izone.metrics.store.Jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -16,9 +17,11 @@ import java.util.Optional;
 public class ExchangeRates {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ExchangeRates.class);
     private final EntityManager em;
+    private final Jdbc jdbc;
 
-    public ExchangeRates(EntityManager em) {
+    public ExchangeRates(EntityManager em, Jdbc jdbc) {
         this.em = em;
+        this.jdbc = jdbc;
     }
 
     @Transactional
@@ -36,23 +39,43 @@ public class ExchangeRates {
 
     @Transactional
     public List<ExchangeRate> all() {
-        return rows("SELECT currency, valid_on, vnd_per_unit, source, recorded_at, recorded_by FROM exchange_rate ORDER BY currency, valid_on DESC", null, null);
+        return rows("SELECT currency, valid_on, vnd_per_unit, source, recorded_at, recorded_by FROM exchange_rate ORDER BY currency, valid_on DESC");
     }
+
+    /**
+     * The latest rate of a currency valid on or before a date: two parameters, the currency and the date. Also run by
+     * a publishing round in the round trip that opens it (indicators/RoundOpening), read back by {@link #rate}.
+     */
+    public static final String LATEST_ON = """
+            SELECT currency, valid_on, vnd_per_unit, source, recorded_at, recorded_by FROM exchange_rate
+            WHERE currency = ? AND valid_on <= ? ORDER BY valid_on DESC LIMIT 1""";
 
     /** The latest rate of the currency valid on or before the date. */
     @Transactional
     public Optional<ExchangeRate> on(String currency, LocalDate date) {
-        return rows("SELECT currency, valid_on, vnd_per_unit, source, recorded_at, recorded_by FROM exchange_rate "
-                + "WHERE currency = ?1 AND valid_on <= ?2 ORDER BY valid_on DESC LIMIT 1", currency, date).stream().findFirst();
+        return jdbc.inTransaction(c -> {
+            try (java.sql.PreparedStatement q = c.prepareStatement(LATEST_ON)) {
+                q.setString(1, currency);
+                q.setObject(2, date);
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    return rate(rs);
+                }
+            }
+        });
+    }
+
+    /** The row {@link #LATEST_ON} found, if any. */
+    public static Optional<ExchangeRate> rate(java.sql.ResultSet rs) throws java.sql.SQLException {
+        if (!rs.next()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ExchangeRate(rs.getString(1), rs.getObject(2, LocalDate.class), plain(rs.getBigDecimal(3)),
+                rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)));
     }
 
     @SuppressWarnings("unchecked")
-    private List<ExchangeRate> rows(String sql, String currency, LocalDate date) {
-        var query = em.createNativeQuery(sql);
-        if (currency != null) {
-            query.setParameter(1, currency).setParameter(2, date);
-        }
-        return ((List<Object[]>) query.getResultList()).stream()
+    private List<ExchangeRate> rows(String sql) {
+        return ((List<Object[]>) em.createNativeQuery(sql).getResultList()).stream()
                 .map(r -> new ExchangeRate((String) r[0], toDate(r[1]), plain(new BigDecimal(r[2].toString())),
                         (String) r[3], r[4] instanceof Timestamp t ? t.toInstant() : (Instant) r[4], (String) r[5]))
                 .toList();

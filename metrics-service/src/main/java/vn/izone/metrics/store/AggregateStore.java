@@ -19,12 +19,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -82,18 +84,24 @@ public class AggregateStore {
     @Transactional
     public List<Outcome> applyBatch(List<RegistryEvent> events, int shard) {
         return jdbc.inTransaction(c -> {
-            Decided batch = decide(c, events);
-            // a batch of projects only (the projects' consumer): the zones move by the projects' rows before and after
-            boolean projectsOnly = !batch.latest().isEmpty()
-                    && batch.latest().keySet().stream().allMatch(a -> a.type().equals("project"));
-            ProjectChanges projects = projectsOnly
-                    ? ProjectChanges.before(c, batch.latest().keySet().stream().map(VersionGuard.Aggregate::id).toList())
+            // a batch of projects only (the projects' consumer): the zones move by the projects' rows before and after,
+            // and the rows before are read and locked in the guard's round trip (those of a duplicate's project too:
+            // its rows after are the same, so its zone moves by nothing)
+            boolean projectEvents = events.stream().allMatch(e -> e.aggregateType().equals("project"));
+            ProjectChanges read = projectEvents
+                    ? ProjectChanges.of(new TreeSet<>(events.stream().map(RegistryEvent::aggregateId).toList()))
                     : ProjectChanges.NONE;
+            Decided batch = decide(c, events, projectEvents ? read.before() : null);
+            boolean projectsOnly = projectEvents && !batch.latest().isEmpty(); // else no zone moves by difference
+            ProjectChanges projects = projectsOnly ? read : ProjectChanges.NONE;
             // the projects' zones before the batch are in the rows just read: no second read of them
             Set<UUID> touched = write(c, batch, projectsOnly ? projects.zonesBefore() : null);
-            projects.after(c);
+            // the projects as the batch left them are read in the round trip that locks their zones
             Aggregates.Refreshed refreshed = aggregates.refresh(touched, projects, shard);
-            kept.zonesChanged(publishQueue.markChanged(refreshed.changed(), shard), refreshed.zones());
+            // the last writes in one round trip: the guard's versions and the publish marks
+            PublishQueue.Marking marks = publishQueue.marking(refreshed.changed(), shard);
+            RoundTrip.run(c, Arrays.asList(guard.advance(batch.applied(), batch.guardRows()), marks));
+            kept.zonesChanged(marks == null ? Map.of() : marks.versions(), refreshed.zones());
             return batch.outcomes();
         });
     }
@@ -103,7 +111,8 @@ public class AggregateStore {
                            Map<VersionGuard.Aggregate, Long> applied, List<Object[]> gaps, VersionGuard.Locked guardRows) {
     }
 
-    private Decided decide(Connection c, List<RegistryEvent> events) throws SQLException {
+    /** {@code alongside}: a part that goes in the guard's round trip (null: none). */
+    private Decided decide(Connection c, List<RegistryEvent> events, RoundTrip.Part alongside) throws SQLException {
         List<VersionGuard.Aggregate> keys = new ArrayList<>(events.size());
         // each aggregate's highest version in the batch: where it gets its first guard row (an unknown type is kept at 0)
         Map<VersionGuard.Aggregate, Long> newest = new HashMap<>();
@@ -112,7 +121,7 @@ public class AggregateStore {
             keys.add(key);
             newest.merge(key, writers.containsKey(e.aggregateType()) ? e.aggregateVersion() : 0L, Math::max);
         }
-        VersionGuard.Locked locked = guard.lock(c, newest);
+        VersionGuard.Locked locked = guard.lock(c, newest, alongside);
         Map<VersionGuard.Aggregate, Long> versions = new HashMap<>(locked.applied());
         Map<VersionGuard.Aggregate, RegistryEvent> latest = new LinkedHashMap<>();
         Map<VersionGuard.Aggregate, Long> applied = new LinkedHashMap<>();
@@ -147,7 +156,7 @@ public class AggregateStore {
     }
 
     /**
-     * Writes the batch: current states, history, gaps, the guard. Returns the zones whose figures may have changed.
+     * Writes the batch: current states, history, gaps. Returns the zones whose figures may have changed.
      * {@code projectZonesBefore}: the zones the batch's projects counted in before it, when already read (else null).
      */
     private Set<UUID> write(Connection c, Decided batch, Set<UUID> projectZonesBefore) throws SQLException {
@@ -199,8 +208,7 @@ public class AggregateStore {
             }
         }
         recordGaps(c, batch.gaps());
-        guard.advance(c, batch.applied(), batch.guardRows());
-        return touched;
+        return touched; // the guard advances with the publish marks, at the end of the transaction
     }
 
     /**

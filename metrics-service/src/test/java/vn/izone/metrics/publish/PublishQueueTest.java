@@ -52,15 +52,17 @@ class PublishQueueTest {
         assertEquals(read.version(), after.published());
         assertEquals(2, after.version(), "every change moves the version");
         assertTrue(after.due(), "a change applied after the read keeps the scope due");
-        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> queue.due(PublishQueue.Lane.ABOVE_ZONES, 100_000)).stream()
-                .filter(key::equals).count(), "and in the lane's queue");
+        PublishQueue.Taken taken = QuarkusTransaction.requiringNew().call(() -> queue.take(PublishQueue.Lane.ABOVE_ZONES, 100_000));
+        assertEquals(1, taken.due().stream().filter(key::equals).count(), "and in the lane's queue");
+        assertFalse(taken.claimed().contains(key), "but not taken: another publisher (this test's connection) holds it");
+        assertTrue(taken.due().containsAll(taken.claimed()));
 
         published(read); // a late publisher's older read: never goes back
         assertEquals(read.version(), only(key).published());
         published(after);
         PublishQueue.Mark done = only(key);
         assertFalse(done.due());
-        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> queue.due(PublishQueue.Lane.ABOVE_ZONES, 100_000)).stream()
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> queue.take(PublishQueue.Lane.ABOVE_ZONES, 100_000).due()).stream()
                 .filter(key::equals).count(), "a published scope is not due");
     }
 
